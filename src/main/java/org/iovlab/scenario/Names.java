@@ -27,9 +27,10 @@ public final class Names {
             return "'" + name + "' is not a safe interface/namespace name: use lower-case letters and digits, starting with a letter";
         }
         if (name.length() > MAX_NODE_NAME) {
+            String example = PREFIX + "0" + name + "v";
             return "'" + name + "' is " + name.length() + " characters; at most " + MAX_NODE_NAME
-                    + " fit, because interface names derived from it (e.g. '" + interfaceName("0", name.substring(0, MAX_NODE_NAME), "v")
-                    + "') may have at most " + MAX_INTERFACE_NAME;
+                    + " fit, because the interface names the testbed derives from it (prefix, instance id, name, role: e.g. '"
+                    + example + "', " + example.length() + " characters) must fit in " + MAX_INTERFACE_NAME;
         }
         return null;
     }

@@ -12,6 +12,7 @@ import org.iovlab.scenario.Cidr;
 import org.iovlab.scenario.DataPath;
 import org.iovlab.scenario.Host;
 import org.iovlab.scenario.Ipv4;
+import org.iovlab.scenario.Names;
 import org.iovlab.scenario.Nic;
 import org.iovlab.scenario.Scenario;
 import org.iovlab.scenario.ScenarioValidator;
@@ -64,8 +65,16 @@ public final class ScenarioYaml {
                 "unknown data path '" + text + "'; expected one of: " + DataPath.choices()));
     }
 
+    private static Optional<String> nodeName(YamlMap m) {
+        return m.parsed("name", true, "a name", n -> {
+            String bad = Names.nodeNameProblem(n);
+            if (bad != null) throw new IllegalArgumentException(bad);
+            return n;
+        });
+    }
+
     private static Optional<Host> host(YamlMap m) {
-        Optional<String> name = m.string("name", true);
+        Optional<String> name = nodeName(m);
         var cores = m.integer("cores", true, 1);
         Nic nic = m.map("nic", false).map(ScenarioYaml::nic).orElse(new Nic(Nic.DEFAULT_LINE_RATE, Nic.DEFAULT_VIRTUAL_FUNCTIONS));
         Ipv4 address = m.parsed("address", false, "an IPv4 address", Ipv4::parse).orElse(null);
@@ -91,7 +100,7 @@ public final class ScenarioYaml {
     }
 
     private static Optional<Vm> vm(YamlMap m) {
-        Optional<String> name = m.string("name", true);
+        Optional<String> name = nodeName(m);
         Optional<String> host = m.string("host", true);
         int vcpus = m.integer("vcpus", false, 1).orElse(1);
         ByteSize memory = m.parsed("memory", false, ByteSize.SYNTAX_HELP, ByteSize::parse).orElse(Vm.DEFAULT_MEMORY);

@@ -80,6 +80,8 @@ public final class YamlDocument {
     /** Adds {@code more} (e.g. from a semantic check) and throws if any problem was found. */
     public void throwIfProblems(List<Problem> more) {
         problems.addAll(more);
+        // In file order, so that a user can walk down the file fixing them.
+        problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         if (!problems.isEmpty()) throw new ConfigException(problems);
     }
 }
