@@ -35,13 +35,20 @@ public final class PlacementSvg {
         int maxVms = s.hosts().stream().mapToInt(h -> s.vmsOn(h.name()).size()).max().orElse(1);
         int hostH = TITLE_H + maxVms * (VM_H + VM_GAP) + PAD;
         int width = s.hosts().size() * (hostW + hostGap) - hostGap + 2 * PAD;
-        int legendY = PAD + hostH + 30;
-        int height = legendY + 30;
+        int legendY = PAD + hostH + 28;
+        int height = legendY + 3 * 20 + PAD;
+        width = Math.max(width, 380);
 
         StringBuilder b = new StringBuilder();
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        b.append("<defs>");
+        for (MessageClass c : MessageClass.values()) {
+            b.append(String.format("<marker id=\"arrow-%s\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"6\" "
+                    + "markerHeight=\"6\" orient=\"auto\"><path d=\"M0 0 L8 4 L0 8 z\" fill=\"%s\"/></marker>", c.id(), colour(c)));
+        }
+        b.append("</defs>\n");
         b.append("<title>").append(esc("Placement " + p.label() + " of " + p.ranks() + " ranks on scenario " + s.name()
                 + ", decomposition " + acc.decomposition().procs())).append("</title>\n");
         Map<Integer, int[]> centre = new HashMap<>();
@@ -67,10 +74,13 @@ public final class PlacementSvg {
             int[] a = centre.get(m.from()), c = centre.get(m.to());
             // Bow the line so that messages inside one VM, and parallel ones, stay visible.
             int mx = (a[0] + c[0]) / 2, my = (a[1] + c[1]) / 2 - (m.type() == MessageClass.INTRA_VM ? 22 : 10 + 4 * m.dim());
-            b.append(String.format("<path class=\"msg %s\" d=\"M%d %d Q%d %d %d %d\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\" opacity=\"0.8\">"
-                    + "<title>rank %d to %d, axis %c, %d bytes, %s</title></path>%n",
-                    m.type().id(), a[0], a[1], mx, my, c[0], c[1], colour(m.type()), m.from(), m.to(), "XYZ".charAt(m.dim()),
-                    m.bytes(), m.type().id()));
+            // End the arrow at the receiver's rim, not its centre.
+            double dx = c[0] - mx, dy = c[1] - my, len = Math.max(1, Math.hypot(dx, dy));
+            int ex = (int) Math.round(c[0] - dx / len * RANK_R), ey = (int) Math.round(c[1] - dy / len * RANK_R);
+            b.append(String.format("<path class=\"msg %s\" d=\"M%d %d Q%d %d %d %d\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\" "
+                    + "opacity=\"0.85\" marker-end=\"url(#arrow-%s)\"><title>rank %d to %d, axis %c, %d bytes, %s</title></path>%n",
+                    m.type().id(), a[0], a[1], mx, my, ex, ey, colour(m.type()), m.type().id(), m.from(), m.to(),
+                    "XYZ".charAt(m.dim()), m.bytes(), m.type().id()));
         }
         for (var e : centre.entrySet()) {
             int[] c = e.getValue();
@@ -78,13 +88,13 @@ public final class PlacementSvg {
                     + "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%d</text></g>%n",
                     c[0], c[1], RANK_R, c[0], c[1] + 4, e.getKey()));
         }
-        int lx = PAD;
+        int ly = legendY;
         for (MessageAccounting.Total t : acc.totals().values()) {
             b.append(String.format("<g class=\"legend\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
-                    + "<text x=\"%d\" y=\"%d\">%s: %d of %d messages per step</text></g>%n",
-                    lx, legendY, lx + 24, legendY, colour(t.type()), lx + 30, legendY + 4, t.type().id(), t.messages(),
-                    acc.messages().size()));
-            lx += 250;
+                    + "<text x=\"%d\" y=\"%d\">%s: %d of %d messages per step (%s)</text></g>%n",
+                    PAD, ly, PAD + 24, ly, colour(t.type()), PAD + 30, ly + 4, t.type().id(), t.messages(),
+                    acc.messages().size(), org.iovlab.scenario.Quantities.binary(t.bytes())));
+            ly += 20;
         }
         return b.append("</svg>\n").toString();
     }
