@@ -24,8 +24,11 @@ public interface Transport extends AutoCloseable {
 
     Comm.Request irecv(ByteBuffer bytes, int source, int tag);
 
-    /** Ends the job: every rank's pending and later operations fail naming this rank and reason. */
-    void abort(String reason);
+    /**
+     * Ends the job: every rank's pending and later operations fail with a {@link CommException}
+     * naming this rank, with {@code message} (a whole sentence, e.g. "rank 2 failed: ...").
+     */
+    void abort(String message);
 
     /** Leaves the job after this rank's work; operations that still need this rank then fail. */
     @Override

@@ -127,8 +127,9 @@ public final class TransportComm implements Comm {
     @Override
     public void abort(String reason) {
         String why = reason == null || reason.isBlank() ? "abort called" : reason;
-        transport.abort(why);
-        throw new CommException(rank, "rank " + rank + " aborted the job: " + why);
+        String message = "rank " + rank + " aborted the job: " + why;
+        transport.abort(message);
+        throw new CommException(rank, message);
     }
 
     @Override

@@ -197,15 +197,16 @@ public final class ConformancePrograms {
         }
     }
 
-    /** Exchanges messages around the ring until killed; prints its pid and "ready" first. */
+    /** Exchanges messages around the ring until killed; first writes its pid to {@code args[0]/ready-RANK}. */
     public static final class Loop implements RankProgram {
         @Override
-        public void run(Comm comm, String[] args) {
+        public void run(Comm comm, String[] args) throws java.io.IOException {
             int me = comm.rank(), p = comm.size();
             double[] a = new double[1024], b = new double[1024];
             comm.barrier();
-            System.out.println("loop-ready rank=" + me + " pid=" + ProcessHandle.current().pid());
-            System.out.flush();
+            java.nio.file.Path ready = java.nio.file.Path.of(args[0], "ready-" + me);
+            java.nio.file.Files.writeString(java.nio.file.Path.of(ready + ".tmp"), Long.toString(ProcessHandle.current().pid()));
+            java.nio.file.Files.move(java.nio.file.Path.of(ready + ".tmp"), ready, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             for (long step = 0; ; step++) {
                 comm.sendrecv(a, 0, a.length, (me + 1) % p, 1, b, 0, b.length, (me - 1 + p) % p, 1);
                 if (step % 64 == 0) comm.allreduce(1, Comm.Op.SUM);

@@ -39,8 +39,8 @@ public final class ShmTransport implements Transport {
     }
 
     @Override
-    public void abort(String reason) {
-        fabric.fail(rank, "rank " + rank + " aborted the job: " + reason);
+    public void abort(String message) {
+        fabric.fail(rank, message);
     }
 
     @Override
