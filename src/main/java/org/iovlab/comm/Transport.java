@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
  * TransportComm} builds the whole {@link Comm} on it once for every backend.
  *
  * <p>A message is {@code bytes[position, limit)}; buffers come from {@link Buffers} (direct,
- * native order) and belong to the transport until the request completes. Messages between one
+ * native order) and belong to the transport until the request completes; a transport never
+ * moves their position or limit (it works on duplicates), so callers may reuse them. Messages between one
  * pair with one tag are matched in the order sent; a receive must get exactly the announced
  * length, otherwise its request fails with a {@link CommException} naming the sender. Tags are
  * non-negative. One thread per rank calls a transport (the rank's own), except {@link

@@ -15,6 +15,8 @@ public final class TransportComm implements Comm {
     private final int size;
     private ByteBuffer sendScratch = Buffers.allocateBytes(0);
     private ByteBuffer recvScratch = Buffers.allocateBytes(0);
+    private final LastView sendView = new LastView();
+    private final LastView recvView = new LastView();
 
     public TransportComm(Transport transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -43,7 +45,7 @@ public final class TransportComm implements Comm {
         Objects.requireNonNull(buf, "send buffer");
         checkPeer(dest, "destination");
         checkTag(tag);
-        ByteBuffer bytes = Buffers.bytesOf(buf);
+        ByteBuffer bytes = sendView.bytes(buf);
         if (bytes == null) { // not ours: send a copy taken now
             bytes = Buffers.allocateBytes(buf.remaining() * Double.BYTES);
             bytes.asDoubleBuffer().put(buf.duplicate());
@@ -57,7 +59,7 @@ public final class TransportComm implements Comm {
         if (buf.isReadOnly()) throw new IllegalArgumentException("receive buffer is read-only");
         checkPeer(source, "source");
         checkTag(tag);
-        ByteBuffer bytes = Buffers.bytesOf(buf);
+        ByteBuffer bytes = recvView.bytes(buf);
         if (bytes != null) return transport.irecv(bytes, source, tag);
         ByteBuffer staging = Buffers.allocateBytes(buf.remaining() * Double.BYTES);
         return new CopyBack(transport.irecv(staging, source, tag), staging, buf.duplicate());
@@ -175,6 +177,28 @@ public final class TransportComm implements Comm {
         if (offset < 0 || offset > data.length - count) {
             throw new IllegalArgumentException(what + " range [" + offset + ", " + ((long) offset + count)
                     + ") is outside the array of length " + data.length);
+        }
+    }
+
+    /**
+     * The bytes of the buffer used last, kept while its position and limit stay: a loop that
+     * reuses its buffers then neither allocates nor looks them up (transports never move them).
+     */
+    private static final class LastView {
+        private DoubleBuffer view;
+        private int position;
+        private int limit;
+        private ByteBuffer bytes;
+
+        ByteBuffer bytes(DoubleBuffer buf) {
+            if (buf == view && buf.position() == position && buf.limit() == limit) return bytes;
+            ByteBuffer b = Buffers.bytesOf(buf);
+            if (b == null) return null;
+            view = buf;
+            position = buf.position();
+            limit = buf.limit();
+            bytes = b;
+            return b;
         }
     }
 

@@ -62,7 +62,7 @@ final class TcpConnection {
             Outgoing o = out.peek();
             long n = channel.write(o.buffers);
             if (n > 0) moved = true;
-            if (o.buffers[1].hasRemaining() || o.buffers[0].hasRemaining()) break;
+            if (o.buffers[1].hasRemaining() || o.buffers[0].hasRemaining()) break; // the socket is full
             out.poll();
             if (o.request != null) o.request.complete();
         }
@@ -116,7 +116,7 @@ final class TcpConnection {
                     if (!fill()) return !eof;
                     continue;
                 }
-                int n = channel.read(target);
+                int n = channel.read(target); // large payloads go straight into the receiver's buffer
                 if (n < 0) throw new IOException("end of stream inside a message");
                 if (target.hasRemaining()) return true;
             }

@@ -65,14 +65,16 @@ public final class TcpRankMain {
     }
 
     private static SocketChannel[] connect(Args a) throws IOException {
-        ServerSocketChannel listener = ServerSocketChannel.open();
         List<InetSocketAddress> peers = a.peers();
+        InetSocketAddress own = peers.isEmpty() ? new InetSocketAddress(a.bind(), 0) : peers.get(a.rank());
+        ServerSocketChannel listener = ServerSocketChannel.open(TcpMesh.family(own));
+        TcpMesh.tuneBeforeConnect(listener);
         if (peers.isEmpty()) {
-            listener.bind(new InetSocketAddress(a.bind(), 0), a.size());
+            listener.bind(own, a.size());
             InetSocketAddress mine = (InetSocketAddress) listener.getLocalAddress();
             peers = Rendezvous.join(a.rendezvous(), a.token(), a.rank(), a.size(), mine, a.connectTimeout());
         } else {
-            listener.bind(peers.get(a.rank()), a.size());
+            listener.bind(own, a.size());
         }
         return TcpMesh.connect(a.rank(), peers, listener, a.token(), a.connectTimeout());
     }

@@ -16,21 +16,19 @@ import org.iovlab.comm.Transport;
 /**
  * The transport over Open MPI's Java bindings ({@code MPI_COMM_WORLD}, bytes). Errors return
  * instead of aborting, so a wrong length becomes a {@link CommException}; a dead rank or an
- * abort ends the whole job through mpirun. Waits poll {@code MPI_Test} (busy, then yielding)
- * so that they can time out.
+ * abort ends the whole job through mpirun. Waits are {@code MPI_Wait}s, watched by a
+ * {@link Watchdog} that ends the job when one outlives the read timeout.
  */
 public final class MpiTransport implements Transport {
-    private static final long SPIN_NANOS = 2_000_000L;
-
     private final int rank;
     private final int size;
-    private final long readTimeoutNanos;
+    private final Watchdog watchdog;
 
     public MpiTransport(Duration readTimeout) throws MPIException {
         MPI.COMM_WORLD.setErrhandler(MPI.ERRORS_RETURN);
         this.rank = MPI.COMM_WORLD.getRank();
         this.size = MPI.COMM_WORLD.getSize();
-        this.readTimeoutNanos = readTimeout.toNanos();
+        this.watchdog = new Watchdog(rank, readTimeout, this);
     }
 
     @Override
@@ -46,7 +44,7 @@ public final class MpiTransport implements Transport {
     @Override
     public Comm.Request isend(ByteBuffer bytes, int dest, int tag) {
         try {
-            ByteBuffer b = bytes.slice(); // the bindings start at the buffer's address, not its position
+            ByteBuffer b = bytes.position() == 0 ? bytes : bytes.slice(); // the bindings ignore the position
             return new MpiRequest(MPI.COMM_WORLD.iSend(b, b.remaining(), MPI.BYTE, dest, tag), true, dest, tag, b.remaining());
         } catch (MPIException e) {
             throw new CommException(dest, "rank " + rank + ": MPI send to rank " + dest + " failed: " + e.getMessage(), e);
@@ -56,7 +54,7 @@ public final class MpiTransport implements Transport {
     @Override
     public Comm.Request irecv(ByteBuffer bytes, int source, int tag) {
         try {
-            ByteBuffer b = bytes.slice();
+            ByteBuffer b = bytes.position() == 0 ? bytes : bytes.slice();
             return new MpiRequest(MPI.COMM_WORLD.iRecv(b, b.remaining(), MPI.BYTE, source, tag), false, source, tag, b.remaining());
         } catch (MPIException e) {
             throw new CommException(source, "rank " + rank + ": MPI receive from rank " + source + " failed: " + e.getMessage(), e);
@@ -104,18 +102,23 @@ public final class MpiTransport implements Transport {
             this.bytes = bytes;
         }
 
+        /** MPI_Wait (Open MPI polls inside, fastest); the watchdog ends a wait that outlives the read timeout. */
         @Override
         public void await() {
-            long start = System.nanoTime();
-            while (!test()) {
-                long waited = System.nanoTime() - start;
-                if (waited > readTimeoutNanos) {
-                    failure = new CommException(peer, "rank " + rank + " waited " + Duration.ofNanos(readTimeoutNanos).toSeconds()
-                            + " s for rank " + peer + " to " + (send ? "take" : "send") + " a message with tag " + tag);
+            if (!done) {
+                watchdog.enter(peer, tag, send);
+                try {
+                    if (send) {
+                        request.waitFor();
+                    } else {
+                        check(request.waitStatus().getCount(MPI.BYTE));
+                    }
+                } catch (MPIException e) {
+                    failure = failed(e);
+                } finally {
+                    watchdog.leave();
                     done = true;
-                    break;
                 }
-                if (waited > SPIN_NANOS) Thread.yield();
             }
             if (failure != null) throw new CommException(failure.peer(), failure.getMessage(), failure);
         }
@@ -130,8 +133,7 @@ public final class MpiTransport implements Transport {
                 if (!send) check(s.getCount(MPI.BYTE)); // MPI_ERROR is not set by MPI_Test; truncation throws
             } catch (MPIException e) {
                 done = true;
-                failure = send ? new CommException(peer, "rank " + rank + ": MPI send of tag " + tag + " to rank " + peer
-                        + " failed: " + e.getMessage(), e) : truncated(e);
+                failure = failed(e);
             }
             return true;
         }
@@ -141,6 +143,14 @@ public final class MpiTransport implements Transport {
                 failure = new CommException(peer, "rank " + peer + " sent " + describe(count) + " with tag " + tag
                         + " but rank " + rank + " expected " + describe(bytes));
             }
+        }
+
+        private CommException failed(MPIException e) {
+            if (send) {
+                return new CommException(peer, "rank " + rank + ": MPI send of tag " + tag + " to rank " + peer
+                        + " failed: " + e.getMessage(), e);
+            }
+            return truncated(e);
         }
 
         private CommException truncated(MPIException e) {
