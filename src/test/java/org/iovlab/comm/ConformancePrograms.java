@@ -122,6 +122,37 @@ public final class ConformancePrograms {
         }
     }
 
+    /** Special doubles (NaN payloads, -0.0, subnormals, infinities) arrive bit for bit, on every path. */
+    public static final class BitExact implements RankProgram {
+        static final double[] SPECIAL = {Double.longBitsToDouble(0x7ff8_dead_beef_0001L), -0.0, Double.MIN_VALUE,
+                -Double.MIN_NORMAL / 3, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Math.PI, -1e308};
+
+        @Override
+        public void run(Comm comm, String[] args) {
+            int me = comm.rank(), p = comm.size();
+            int right = (me + 1) % p, left = (me - 1 + p) % p;
+            double[] got = new double[SPECIAL.length];
+            comm.sendrecv(SPECIAL, 0, SPECIAL.length, right, 1, got, 0, got.length, left, 1);
+            same(got, "sendrecv");
+            DoubleBuffer out = comm.allocate(SPECIAL.length).put(0, SPECIAL), in = comm.allocate(SPECIAL.length);
+            Comm.Request r = comm.irecv(in, left, 2);
+            comm.isend(out, right, 2).await();
+            r.await();
+            in.get(0, got);
+            same(got, "isend/irecv");
+            comm.sendrecv(SPECIAL, 0, SPECIAL.length, me, 3, got, 0, got.length, me, 3); // to itself
+            same(got, "to itself");
+        }
+
+        private static void same(double[] got, String path) {
+            for (int i = 0; i < SPECIAL.length; i++) {
+                if (Double.doubleToRawLongBits(got[i]) != Double.doubleToRawLongBits(SPECIAL[i])) {
+                    throw new AssertionError(path + ": value " + i + " changed bits: " + got[i]);
+                }
+            }
+        }
+    }
+
     /** Barrier waits for the slowest rank; allreduce gives the rank-order result on every rank. */
     public static final class Collectives implements RankProgram {
         @Override

@@ -36,6 +36,11 @@ abstract class ConformanceSuite {
     }
 
     @Test
+    void doublesTravelBitForBit() {
+        run(3, ConformancePrograms.BitExact.class);
+    }
+
+    @Test
     void barrierAndAllreduce() {
         run(5, ConformancePrograms.Collectives.class);
     }

@@ -154,15 +154,16 @@ public final class TcpTransport implements Transport {
             boolean spin = now - start < SPIN_NANOS;
             if (!spin) {
                 progress(Math.max(1, Math.min(1000, (deadline - now) / 1_000_000)));
-            } else if (r.peer == rank || (++polls & 15) == 0) {
+            } else if (r.peer == rank || (++polls & 15) == 0) { // every 16th poll: all links, by epoll
                 progress(0);
             } else {
-                service(links[r.peer]); // busy-poll the link we wait on with plain reads/writes (no epoll)
+                service(links[r.peer]); // busy-poll the awaited link with plain reads and writes (no epoll)
             }
         }
     }
 
     private int polls;
+
 
     /** Moves what can move on one link now. */
     private void service(TcpConnection c) {
