@@ -122,6 +122,44 @@ public final class ConformancePrograms {
         }
     }
 
+    /**
+     * Large messages that arrive long before their receive (tcp parks them in the socket): one
+     * received in order, one overtaken by a later small message, one of the wrong length.
+     */
+    public static final class LargeBeforeReceive implements RankProgram {
+        @Override
+        public void run(Comm comm, String[] args) throws InterruptedException {
+            int n = 200_000;
+            if (comm.rank() == 0) {
+                List<Comm.Request> sends = new ArrayList<>();
+                for (int tag = 1; tag <= 3; tag++) {
+                    DoubleBuffer b = comm.allocate(n);
+                    for (int i = 0; i < n; i++) b.put(i, value(0, tag, 0, i));
+                    sends.add(comm.isend(b, 1, tag));
+                }
+                sends.add(comm.isend(comm.allocate(1).put(0, 7), 1, 4));
+                comm.waitAll(sends.toArray(Comm.Request[]::new));
+            } else if (comm.rank() == 1) {
+                Thread.sleep(300); // all of it has arrived, or waits in the socket
+                DoubleBuffer b = comm.allocate(n);
+                comm.irecv(b, 0, 1).await();
+                for (int i = 0; i < n; i += 997) check(b.get(i) == value(0, 1, 0, i), "tag 1 at " + i);
+                double[] x = new double[1];
+                comm.recv(x, 0, 1, 0, 4); // overtakes tags 2 and 3
+                check(x[0] == 7, "small message after large ones");
+                try {
+                    comm.irecv(comm.allocate(n - 1), 0, 2).await();
+                    throw new AssertionError("a receive one double short took a message");
+                } catch (CommException e) {
+                    check(e.getMessage().contains("rank 0 sent") && e.getMessage().contains("tag 2"), e.getMessage());
+                }
+                comm.irecv(b, 0, 3).await();
+                for (int i = 0; i < n; i += 997) check(b.get(i) == value(0, 3, 0, i), "tag 3 at " + i);
+            }
+            comm.barrier();
+        }
+    }
+
     /** Special doubles (NaN payloads, -0.0, subnormals, infinities) arrive bit for bit, on every path. */
     public static final class BitExact implements RankProgram {
         static final double[] SPECIAL = {Double.longBitsToDouble(0x7ff8_dead_beef_0001L), -0.0, Double.MIN_VALUE,

@@ -36,6 +36,11 @@ abstract class ConformanceSuite {
     }
 
     @Test
+    void largeMessagesBeforeTheirReceive() {
+        run(2, ConformancePrograms.LargeBeforeReceive.class);
+    }
+
+    @Test
     void doublesTravelBitForBit() {
         run(3, ConformancePrograms.BitExact.class);
     }

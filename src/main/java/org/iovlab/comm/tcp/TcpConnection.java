@@ -16,10 +16,15 @@ import org.iovlab.comm.CommException;
  * The link to one peer: frames to write in order, and the frame being read. Small frames are
  * read through a staging buffer (one read call for many), large payloads straight into the
  * receiver's buffer. Receives posted for this peer and messages that came before their receive
- * ("unexpected") are matched here by tag, in order.
+ * ("unexpected") are matched here by tag, in order. A large message that comes before its
+ * receive is "parked": its payload stays in the socket until the receive is posted and is then
+ * read straight into it (no buffer to allocate, no second copy), unless the transport spills it
+ * into a buffer because something behind it is needed or the wait grows long.
  */
 final class TcpConnection {
     private static final int STAGING = 64 * 1024;
+    /** Larger than the staging buffer, so that part of a parked payload is always still in the socket. */
+    private static final int PARK_MIN = 2 * STAGING;
 
     final int me;
     final int peer;
@@ -31,6 +36,9 @@ final class TcpConnection {
     private final ByteBuffer in = Buffers.allocateBytes(STAGING).order(ByteOrder.LITTLE_ENDIAN).flip();
     private Incoming current;
     private int currentKind;
+    private boolean parked;
+    private int parkedTag;
+    private int parkedLength;
     boolean byeSent;
     boolean byeReceived;
     boolean eof;
@@ -85,6 +93,10 @@ final class TcpConnection {
                 return;
             }
         }
+        if (parked && parkedTag == r.tag) {
+            unpark(r);
+            return;
+        }
         if (byeReceived || eof) {
             r.fail(finished(r.tag));
             return;
@@ -100,10 +112,12 @@ final class TcpConnection {
     /** Reads what the socket has; returns false at a clean end of stream. Throws on a dead peer. */
     boolean read(TcpTransport t) throws IOException {
         while (true) {
+            if (parked) return true;
             if (current == null) {
                 if (in.remaining() < Frame.HEADER && !fill()) return !eof;
                 if (in.remaining() < Frame.HEADER) return true;
                 startFrame(t);
+                if (parked) return true;
             }
             ByteBuffer target = current.target;
             if (in.hasRemaining() && target.hasRemaining()) {
@@ -151,6 +165,12 @@ final class TcpConnection {
         Incoming m = new Incoming(tag);
         if (kind == Frame.DATA) {
             TcpRequest r = takePosted(tag);
+            if (r == null && len >= PARK_MIN) {
+                parked = true;
+                parkedTag = tag;
+                parkedLength = len;
+                return;
+            }
             if (r != null && r.bytes.remaining() == len) {
                 m.recv = r;
                 m.target = r.bytes.duplicate();
@@ -163,6 +183,40 @@ final class TcpConnection {
             m.target = ByteBuffer.allocate(len);
         }
         current = m;
+    }
+
+    /** Whether a parked message stands before messages a receive of {@code tag} may need. */
+    boolean parkedBefore(int tag) {
+        return parked && parkedTag != tag;
+    }
+
+    boolean parked() {
+        return parked;
+    }
+
+    /** Takes the parked message into a buffer of its own, so that reading goes on. */
+    void spill() {
+        if (!parked) return;
+        parked = false;
+        Incoming m = new Incoming(parkedTag);
+        m.target = Buffers.allocateBytes(parkedLength);
+        unexpected.add(m);
+        current = m;
+        currentKind = Frame.DATA;
+    }
+
+    private void unpark(TcpRequest r) {
+        parked = false;
+        Incoming m = new Incoming(parkedTag);
+        if (r.bytes.remaining() == parkedLength) {
+            m.recv = r;
+            m.target = r.bytes.duplicate();
+        } else {
+            r.fail(mismatch(parkedTag, parkedLength, r.bytes.remaining()));
+            m.target = Buffers.allocateBytes(parkedLength);
+        }
+        current = m;
+        currentKind = Frame.DATA;
     }
 
     private void endFrame(TcpTransport t) {

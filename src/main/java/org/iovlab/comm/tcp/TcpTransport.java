@@ -132,8 +132,21 @@ public final class TcpTransport implements Transport {
     }
 
     void poll(TcpRequest r) {
-        if (failure != null) r.fail(failure);
-        else progress(0);
+        if (failure != null) {
+            r.fail(failure);
+            return;
+        }
+        unblock(r);
+        progress(0);
+    }
+
+    /** Spills a parked message that stands before what {@code r} waits for. */
+    private void unblock(TcpRequest r) {
+        if (!r.send && r.peer != rank && links[r.peer].parkedBefore(r.tag)) links[r.peer].spill();
+    }
+
+    private void spillAll() {
+        for (TcpConnection c : links) if (c != null) c.spill();
     }
 
     void await(TcpRequest r) {
@@ -152,7 +165,9 @@ public final class TcpTransport implements Transport {
                 return;
             }
             boolean spin = now - start < SPIN_NANOS;
+            unblock(r);
             if (!spin) {
+                spillAll(); // a long wait may depend on anything behind a parked message
                 progress(Math.max(1, Math.min(1000, (deadline - now) / 1_000_000)));
             } else if (r.peer == rank || (++polls & 15) == 0) { // every 16th poll: all links, by epoll
                 progress(0);
@@ -273,6 +288,7 @@ public final class TcpTransport implements Transport {
 
     /** Progresses until all output is written (and, if asked, every peer has said goodbye). */
     private void drain(long nanos, boolean awaitByes) {
+        spillAll();
         long deadline = System.nanoTime() + nanos;
         while (System.nanoTime() - deadline < 0) {
             boolean busy = false;
