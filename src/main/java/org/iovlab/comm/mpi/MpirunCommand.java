@@ -54,6 +54,7 @@ public record MpirunCommand(List<String> argv, String rankfile, Path rankfilePat
         cmd.addAll(options.mpirunArgs());
         List<String> jvm = new ArrayList<>();
         jvm.add("-Djava.library.path=" + setup.libDir().orElseThrow());
+        jvm.add("--enable-native-access=ALL-UNNAMED"); // mpi.jar loads libmpi_java.so (JDK 17 and later accept it)
         jvm.addAll(options.jvmArgs());
         String cp = RankCommand.classpath() + File.pathSeparator + setup.mpiJar().orElseThrow();
         cmd.addAll(RankCommand.java(jvm, cp, MpiSetup.RANK_MAIN));
