@@ -2,6 +2,8 @@
 # Comm speed (issue 4): ping-pong of 8 B, 64 KiB and 1 MiB on iovlab's shm, tcp and mpi backends
 # and on Open MPI from C (pingpong.c, over TCP and over vader), in rounds that interleave all
 # variants (order rotated each round), then the medians and the bars as per-round ratios.
+# The tcp ranks are pinned to CPUs 0 and 1 (taskset, through the per-rank prefix), as mpirun
+# binds the C and mpi ranks by default.
 #   bench/comm/run.sh [ROUNDS]        (default 5; about 40 s a round on 2 cores)
 # Needs: a JDK >= 21, Maven, Open MPI (openmpi-bin, libopenmpi-dev) and its Java bindings (mpi.jar,
 # built by scripts/setup.sh). Raw lines go to target/comm-bench/results.txt.
@@ -9,8 +11,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 cd "$repo"
 rounds=${1:-5}
-trials=5
-sizes=(8:20000 65536:2000 1048576:300)
+trials=9
+sizes=(8:10000 65536:1000 1048576:150)
 
 if [[ -f scripts/lib.sh ]]; then
   # shellcheck source=/dev/null
@@ -41,7 +43,7 @@ variant() {
     c-tcp) "${mpirun[@]}" --mca btl tcp,self "$out/pingpong" c-tcp "$trials" "${sizes[@]}" ;;
     c-vader) "${mpirun[@]}" --mca btl vader,self "$out/pingpong" c-vader "$trials" "${sizes[@]}" ;;
     shm) "${bench[@]}" shm -- shm "$trials" "${sizes[@]}" ;;
-    tcp) "${bench[@]}" tcp -- tcp "$trials" "${sizes[@]}" ;;
+    tcp) "${bench[@]}" tcp --bind -- tcp "$trials" "${sizes[@]}" ;;  # taskset -c RANK, as mpirun binds the C ranks
     mpi-tcp) "${bench[@]}" mpi --mpirun-arg --mca --mpirun-arg btl --mpirun-arg tcp,self -- mpi-tcp "$trials" "${sizes[@]}" ;;
     mpi-vader) "${bench[@]}" mpi --mpirun-arg --mca --mpirun-arg btl --mpirun-arg vader,self -- mpi-vader "$trials" "${sizes[@]}" ;;
   esac
