@@ -48,7 +48,8 @@ int main(int argc, char **argv) {
         if (me == 0) {
             qsort(half, trials, sizeof(double), cmp);
             double median = half[trials / 2];
-            printf("RESULT label=%s bytes=%d iters=%d halfRttUs=%.3f MBps=%.1f\n", label, bytes, iters, median, bytes / median);
+            printf("RESULT label=%s bytes=%d iters=%d halfRttUs=%.3f MBps=%.1f bestUs=%.3f\n", label, bytes, iters, median,
+                   bytes / median, half[0]);
             fflush(stdout);
         }
         free(buf);

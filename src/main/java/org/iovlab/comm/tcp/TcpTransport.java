@@ -7,10 +7,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 
-import org.iovlab.comm.Buffers;
 import org.iovlab.comm.Comm;
 import org.iovlab.comm.CommException;
 import org.iovlab.comm.Transport;
@@ -28,9 +26,7 @@ public final class TcpTransport implements Transport {
     private final TcpConnection[] links;
     private final Selector selector;
     private final long readTimeoutNanos;
-    private final ArrayDeque<TcpRequest> selfPosted = new ArrayDeque<>();
-    private final ArrayDeque<ByteBuffer> selfMessages = new ArrayDeque<>();
-    private final ArrayDeque<Integer> selfTags = new ArrayDeque<>();
+    private final SelfLink self;
     private volatile CommException failure;
     private boolean closed;
 
@@ -40,6 +36,7 @@ public final class TcpTransport implements Transport {
         this.links = new TcpConnection[channels.length];
         this.readTimeoutNanos = readTimeout.toNanos();
         this.selector = Selector.open();
+        this.self = new SelfLink(rank);
         for (int p = 0; p < channels.length; p++) {
             if (p == rank) continue;
             channels[p].configureBlocking(false);
@@ -63,7 +60,7 @@ public final class TcpTransport implements Transport {
         throwIfFailed();
         TcpRequest r = new TcpRequest(this, true, dest, tag, bytes.duplicate());
         if (dest == rank) {
-            sendToSelf(r);
+            self.send(r);
             return r;
         }
         TcpConnection c = links[dest];
@@ -84,51 +81,9 @@ public final class TcpTransport implements Transport {
     public Comm.Request irecv(ByteBuffer bytes, int source, int tag) {
         throwIfFailed();
         TcpRequest r = new TcpRequest(this, false, source, tag, bytes.duplicate());
-        if (source == rank) receiveFromSelf(r);
+        if (source == rank) self.receive(r);
         else links[source].post(r);
         return r;
-    }
-
-    // Messages to oneself are copied at once, so a rank never waits on itself.
-    private void sendToSelf(TcpRequest s) {
-        for (Iterator<TcpRequest> it = selfPosted.iterator(); it.hasNext(); ) {
-            TcpRequest r = it.next();
-            if (r.tag == s.tag) {
-                it.remove();
-                copy(s.bytes, r);
-                s.complete();
-                return;
-            }
-        }
-        ByteBuffer copy = Buffers.allocateBytes(s.bytes.remaining());
-        copy.put(s.bytes.duplicate()).flip();
-        selfMessages.add(copy);
-        selfTags.add(s.tag);
-        s.complete();
-    }
-
-    private void receiveFromSelf(TcpRequest r) {
-        Iterator<Integer> tags = selfTags.iterator();
-        for (Iterator<ByteBuffer> it = selfMessages.iterator(); it.hasNext(); ) {
-            ByteBuffer m = it.next();
-            if (tags.next() == r.tag) {
-                it.remove();
-                tags.remove();
-                copy(m, r);
-                return;
-            }
-        }
-        selfPosted.add(r);
-    }
-
-    private void copy(ByteBuffer from, TcpRequest r) {
-        if (from.remaining() != r.bytes.remaining()) {
-            r.fail(new CommException(rank, "rank " + rank + " sent " + TcpConnection.describe(from.remaining()) + " with tag "
-                    + r.tag + " but rank " + rank + " expected " + TcpConnection.describe(r.bytes.remaining())));
-            return;
-        }
-        r.bytes.duplicate().put(from.duplicate());
-        r.complete();
     }
 
     void poll(TcpRequest r) {
@@ -241,7 +196,7 @@ public final class TcpTransport implements Transport {
             failure = e;
         }
         for (TcpConnection c : links) if (c != null) c.failPosted(e);
-        for (TcpRequest r : selfPosted) r.fail(e);
+        self.fail(e);
         selector.wakeup();
     }
 
