@@ -11,6 +11,12 @@ final class Frame {
     static final int BYE = 2;
     /** This rank ends the job; the payload is the reason (UTF-8). */
     static final int ABORT = 3;
+    /** Announces a large message (ready to send): tag, length; no payload. */
+    static final int RTS = 4;
+    /** Asks for announced message number {@code tag} (clear to send); no payload. */
+    static final int CTS = 5;
+    /** The payload of announced message number {@code tag}. */
+    static final int BULK = 6;
 
     private Frame() {}
 

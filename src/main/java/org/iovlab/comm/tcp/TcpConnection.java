@@ -7,7 +7,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 
 import org.iovlab.comm.Buffers;
 import org.iovlab.comm.CommException;
@@ -16,15 +18,18 @@ import org.iovlab.comm.CommException;
  * The link to one peer: frames to write in order, and the frame being read. Small frames are
  * read through a staging buffer (one read call for many), large payloads straight into the
  * receiver's buffer. Receives posted for this peer and messages that came before their receive
- * ("unexpected") are matched here by tag, in order. A large message that comes before its
- * receive is "parked": its payload stays in the socket until the receive is posted and is then
- * read straight into it (no buffer to allocate, no second copy), unless the transport spills it
- * into a buffer because something behind it is needed or the wait grows long.
+ * ("unexpected") are matched here by tag, in order.
+ *
+ * <p>Messages up to {@link #EAGER_MAX} go at once (an unexpected one is buffered). Larger ones
+ * use a rendezvous, as Open MPI's do: the sender announces the message (RTS), the receiver
+ * answers once a matching receive is posted (CTS), then the payload goes straight from the
+ * sender's buffer into the receiver's, and a large unexpected message is never buffered. RTS frames are numbered
+ * in order on both sides, which names the message in CTS and BULK frames. (A little over 300
+ * lines: the frame reader and both protocols share its state.)
  */
 final class TcpConnection {
     private static final int STAGING = 64 * 1024;
-    /** Larger than the staging buffer, so that part of a parked payload is always still in the socket. */
-    private static final int PARK_MIN = 2 * STAGING;
+    static final int EAGER_MAX = Integer.getInteger("iovlab.tcp.eagerMax", 64 * 1024);
 
     final int me;
     final int peer;
@@ -33,13 +38,13 @@ final class TcpConnection {
     private final ArrayDeque<Outgoing> out = new ArrayDeque<>();
     private final ArrayDeque<TcpRequest> posted = new ArrayDeque<>();
     private final ArrayDeque<Incoming> unexpected = new ArrayDeque<>();
+    private final Map<Integer, TcpRequest> awaitingCts = new HashMap<>();
+    private final Map<Integer, Incoming> awaitingBulk = new HashMap<>();
     private final ByteBuffer in = Buffers.allocateBytes(STAGING).order(ByteOrder.LITTLE_ENDIAN).flip();
+    private int rtsSent;
+    private int rtsReceived;
     private Incoming current;
     private int currentKind;
-    private boolean parked;
-    private int parkedTag;
-    private int parkedLength;
-    boolean byeSent;
     boolean byeReceived;
     boolean eof;
 
@@ -51,57 +56,74 @@ final class TcpConnection {
 
     // ---- sending
 
-    /** Queues a frame and writes what the socket takes now; true if it is all written. */
-    boolean send(int kind, int tag, ByteBuffer payload, TcpRequest request) throws IOException {
-        Outgoing o = new Outgoing(Frame.header(kind, tag, payload.remaining()), payload, request);
-        out.add(o);
+    /** Sends a message: at once if small, else announced and sent when the peer asks for it. */
+    void sendMessage(TcpRequest r) throws IOException {
+        int length = r.bytes.remaining();
+        if (length <= EAGER_MAX) {
+            send(Frame.DATA, r.tag, length, r.bytes, r);
+        } else {
+            awaitingCts.put(rtsSent++, r);
+            send(Frame.RTS, r.tag, length, null, null);
+        }
+    }
+
+    /** Queues a frame and writes what the socket takes now. */
+    void send(int kind, int tag, long length, ByteBuffer payload, TcpRequest request) throws IOException {
+        out.add(new Outgoing(Frame.header(kind, tag, length), payload, request));
         if (out.size() == 1) flush();
-        return out.isEmpty();
     }
 
     boolean hasOutput() {
         return !out.isEmpty();
     }
 
-    /** Writes queued frames until the socket is full; true if any bytes moved. */
-    boolean flush() throws IOException {
-        boolean moved = false;
+    /** Writes queued frames until the socket is full. */
+    void flush() throws IOException {
         while (!out.isEmpty()) {
             Outgoing o = out.peek();
-            long n = channel.write(o.buffers);
-            if (n > 0) moved = true;
-            if (o.buffers[1].hasRemaining() || o.buffers[0].hasRemaining()) break; // the socket is full
+            channel.write(o.buffers);
+            if (o.buffers[o.buffers.length - 1].hasRemaining() || o.buffers[0].hasRemaining()) break; // the socket is full
             out.poll();
             if (o.request != null) o.request.complete();
         }
         if (key != null && key.isValid()) {
             key.interestOps(out.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
         }
-        return moved;
     }
 
     // ---- receiving
 
     /** Matches a posted receive against messages already here, or keeps it for later. */
-    void post(TcpRequest r) {
+    void post(TcpRequest r) throws IOException {
         for (Iterator<Incoming> it = unexpected.iterator(); it.hasNext(); ) {
             Incoming m = it.next();
             if (m.tag == r.tag && m.claimer == null) {
                 it.remove();
-                if (m.complete) deliver(m, r);
+                if (m.rts >= 0) accept(m.rts, m.length, r);
+                else if (m.complete) deliver(m, r);
                 else m.claimer = r;
                 return;
             }
-        }
-        if (parked && parkedTag == r.tag) {
-            unpark(r);
-            return;
         }
         if (byeReceived || eof) {
             r.fail(finished(r.tag));
             return;
         }
         posted.add(r);
+    }
+
+    /** A receive matched announced message {@code id}: ask for it. */
+    private void accept(int id, int length, TcpRequest r) throws IOException {
+        Incoming m = new Incoming(r.tag);
+        if (r.bytes.remaining() == length) {
+            m.recv = r;
+            m.target = r.bytes.duplicate();
+        } else {
+            r.fail(mismatch(r.tag, length, r.bytes.remaining()));
+            m.target = Buffers.allocateBytes(length); // taken and dropped
+        }
+        awaitingBulk.put(id, m);
+        send(Frame.CTS, id, 0, null, null);
     }
 
     private CommException finished(int tag) {
@@ -112,12 +134,10 @@ final class TcpConnection {
     /** Reads what the socket has; returns false at a clean end of stream. Throws on a dead peer. */
     boolean read(TcpTransport t) throws IOException {
         while (true) {
-            if (parked) return true;
             if (current == null) {
                 if (in.remaining() < Frame.HEADER && !fill()) return !eof;
                 if (in.remaining() < Frame.HEADER) return true;
-                startFrame(t);
-                if (parked) return true;
+                if (!startFrame()) continue;
             }
             ByteBuffer target = current.target;
             if (in.hasRemaining() && target.hasRemaining()) {
@@ -155,81 +175,75 @@ final class TcpConnection {
         return n > 0;
     }
 
-    private void startFrame(TcpTransport t) {
+    /** Reads a header; true if a payload follows (then {@code current} receives it). */
+    private boolean startFrame() throws IOException {
         int kind = in.getInt();
         int tag = in.getInt();
         long length = in.getLong();
         if (length < 0 || length > Integer.MAX_VALUE) throw new CommException(peer, "rank " + peer + " sent a corrupt header");
         int len = (int) length;
         currentKind = kind;
-        Incoming m = new Incoming(tag);
-        if (kind == Frame.DATA) {
-            TcpRequest r = takePosted(tag);
-            if (r == null && len >= PARK_MIN) {
-                parked = true;
-                parkedTag = tag;
-                parkedLength = len;
-                return;
+        switch (kind) {
+            case Frame.DATA -> {
+                Incoming m = new Incoming(tag);
+                TcpRequest r = takePosted(tag);
+                if (r != null && r.bytes.remaining() == len) {
+                    m.recv = r;
+                    m.target = r.bytes.duplicate();
+                } else {
+                    if (r != null) r.fail(mismatch(tag, len, r.bytes.remaining()));
+                    m.target = Buffers.allocateBytes(len);
+                    if (r == null) unexpected.add(m);
+                }
+                current = m;
             }
-            if (r != null && r.bytes.remaining() == len) {
-                m.recv = r;
-                m.target = r.bytes.duplicate();
-            } else {
-                if (r != null) r.fail(mismatch(tag, len, r.bytes.remaining()));
-                m.target = Buffers.allocateBytes(len);
-                if (r == null) unexpected.add(m);
+            case Frame.RTS -> {
+                int id = rtsReceived++;
+                TcpRequest r = takePosted(tag);
+                if (r != null) {
+                    accept(id, len, r);
+                } else {
+                    Incoming m = new Incoming(tag);
+                    m.rts = id;
+                    m.length = len;
+                    unexpected.add(m);
+                }
+                return false;
             }
-        } else {
-            m.target = ByteBuffer.allocate(len);
+            case Frame.CTS -> {
+                TcpRequest r = awaitingCts.remove(tag);
+                if (r == null) throw new CommException(peer, "rank " + peer + " asked for an unknown message " + tag);
+                send(Frame.BULK, tag, r.bytes.remaining(), r.bytes, r);
+                return false;
+            }
+            case Frame.BULK -> {
+                current = awaitingBulk.remove(tag);
+                if (current == null || current.target.remaining() != len) {
+                    throw new CommException(peer, "rank " + peer + " sent an unexpected bulk message " + tag);
+                }
+            }
+            default -> {
+                current = new Incoming(tag);
+                current.target = ByteBuffer.allocate(len);
+            }
         }
-        current = m;
-    }
-
-    /** Whether a parked message stands before messages a receive of {@code tag} may need. */
-    boolean parkedBefore(int tag) {
-        return parked && parkedTag != tag;
-    }
-
-    boolean parked() {
-        return parked;
-    }
-
-    /** Takes the parked message into a buffer of its own, so that reading goes on. */
-    void spill() {
-        if (!parked) return;
-        parked = false;
-        Incoming m = new Incoming(parkedTag);
-        m.target = Buffers.allocateBytes(parkedLength);
-        unexpected.add(m);
-        current = m;
-        currentKind = Frame.DATA;
-    }
-
-    private void unpark(TcpRequest r) {
-        parked = false;
-        Incoming m = new Incoming(parkedTag);
-        if (r.bytes.remaining() == parkedLength) {
-            m.recv = r;
-            m.target = r.bytes.duplicate();
-        } else {
-            r.fail(mismatch(parkedTag, parkedLength, r.bytes.remaining()));
-            m.target = Buffers.allocateBytes(parkedLength);
-        }
-        current = m;
-        currentKind = Frame.DATA;
+        return true;
     }
 
     private void endFrame(TcpTransport t) {
         Incoming m = current;
         current = null;
         switch (currentKind) {
-            case Frame.DATA -> {
+            case Frame.DATA, Frame.BULK -> {
                 m.complete = true;
                 if (m.recv != null) m.recv.complete();
                 else if (m.claimer != null) deliver(m, m.claimer);
             }
             case Frame.BYE -> {
                 byeReceived = true;
+                CommException gone = new CommException(peer, "rank " + peer + " has finished; it cannot take the message from rank " + me);
+                for (TcpRequest r : awaitingCts.values()) r.fail(gone);
+                awaitingCts.clear();
                 for (TcpRequest r : posted) r.fail(finished(r.tag));
                 posted.clear();
             }
@@ -268,11 +282,13 @@ final class TcpConnection {
         return bytes % Double.BYTES == 0 ? bytes / Double.BYTES + " doubles" : bytes + " bytes";
     }
 
-    /** Fails every receive waiting on this peer. */
-    void failPosted(CommException e) {
+    /** Fails every operation waiting on this peer. */
+    void failPending(CommException e) {
         for (TcpRequest r : posted) r.fail(e);
         posted.clear();
         for (Incoming m : unexpected) if (m.claimer != null) m.claimer.fail(e);
+        for (Incoming m : awaitingBulk.values()) if (m.recv != null) m.recv.fail(e);
+        for (TcpRequest r : awaitingCts.values()) r.fail(e);
         if (current != null && current.recv != null) current.recv.fail(e);
         for (Outgoing o : out) if (o.request != null) o.request.fail(e);
     }
@@ -282,17 +298,20 @@ final class TcpConnection {
         final TcpRequest request;
 
         Outgoing(ByteBuffer header, ByteBuffer payload, TcpRequest request) {
-            this.buffers = new ByteBuffer[]{header, payload};
+            this.buffers = payload == null ? new ByteBuffer[]{header} : new ByteBuffer[]{header, payload};
             this.request = request;
         }
     }
 
+    /** A message being read, or read before its receive; or (rts >= 0) one announced but not yet asked for. */
     private static final class Incoming {
         final int tag;
         ByteBuffer target;
         TcpRequest recv;
         TcpRequest claimer;
         boolean complete;
+        int rts = -1;
+        int length;
 
         Incoming(int tag) {
             this.tag = tag;

@@ -70,7 +70,7 @@ public final class TcpTransport implements Transport {
             return r;
         }
         try {
-            c.send(Frame.DATA, tag, r.bytes, r);
+            c.sendMessage(r);
         } catch (IOException e) {
             died(c, e);
         }
@@ -81,8 +81,15 @@ public final class TcpTransport implements Transport {
     public Comm.Request irecv(ByteBuffer bytes, int source, int tag) {
         throwIfFailed();
         TcpRequest r = new TcpRequest(this, false, source, tag, bytes.duplicate());
-        if (source == rank) self.receive(r);
-        else links[source].post(r);
+        if (source == rank) {
+            self.receive(r);
+        } else {
+            try {
+                links[source].post(r);
+            } catch (IOException e) {
+                died(links[source], e);
+            }
+        }
         return r;
     }
 
@@ -91,17 +98,7 @@ public final class TcpTransport implements Transport {
             r.fail(failure);
             return;
         }
-        unblock(r);
         progress(0);
-    }
-
-    /** Spills a parked message that stands before what {@code r} waits for. */
-    private void unblock(TcpRequest r) {
-        if (!r.send && r.peer != rank && links[r.peer].parkedBefore(r.tag)) links[r.peer].spill();
-    }
-
-    private void spillAll() {
-        for (TcpConnection c : links) if (c != null) c.spill();
     }
 
     void await(TcpRequest r) {
@@ -120,9 +117,7 @@ public final class TcpTransport implements Transport {
                 return;
             }
             boolean spin = now - start < SPIN_NANOS;
-            unblock(r);
             if (!spin) {
-                spillAll(); // a long wait may depend on anything behind a parked message
                 progress(Math.max(1, Math.min(1000, (deadline - now) / 1_000_000)));
             } else if (r.peer == rank || (++polls & 15) == 0) { // every 16th poll: all links, by epoll
                 progress(0);
@@ -195,7 +190,7 @@ public final class TcpTransport implements Transport {
             if (failure != null) return;
             failure = e;
         }
-        for (TcpConnection c : links) if (c != null) c.failPosted(e);
+        for (TcpConnection c : links) if (c != null) c.failPending(e);
         self.fail(e);
         selector.wakeup();
     }
@@ -212,7 +207,7 @@ public final class TcpTransport implements Transport {
         for (TcpConnection c : links) {
             if (c == null || c.eof) continue;
             try {
-                c.send(Frame.ABORT, 0, ByteBuffer.wrap(text), null);
+                c.send(Frame.ABORT, 0, text.length, ByteBuffer.wrap(text), null);
             } catch (IOException e) {
                 c.eof = true;
             }
@@ -230,8 +225,7 @@ public final class TcpTransport implements Transport {
             for (TcpConnection c : links) {
                 if (c == null || c.eof) continue;
                 try {
-                    c.byeSent = true;
-                    c.send(Frame.BYE, 0, ByteBuffer.allocate(0), null);
+                    c.send(Frame.BYE, 0, 0, null, null);
                 } catch (IOException e) {
                     c.eof = true;
                 }
@@ -243,7 +237,6 @@ public final class TcpTransport implements Transport {
 
     /** Progresses until all output is written (and, if asked, every peer has said goodbye). */
     private void drain(long nanos, boolean awaitByes) {
-        spillAll();
         long deadline = System.nanoTime() + nanos;
         while (System.nanoTime() - deadline < 0) {
             boolean busy = false;
