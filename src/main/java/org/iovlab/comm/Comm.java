@@ -14,8 +14,18 @@ import java.nio.DoubleBuffer;
  * without an extra copy; the buffer must not be touched until its request completes. Any
  * failure (a dead peer, a timeout, an abort elsewhere) surfaces as a {@link CommException}
  * naming the rank at fault, never as a hang.
+ *
+ * <p>Tags are in {@code [0, TAG_LIMIT)}; the tags above are the collectives'. A blocking {@link
+ * #send} may wait until the matching receive is posted (as {@code MPI_Send} may, and the shm
+ * backend does): when two ranks send to each other, use {@link #sendrecv} or isend/irecv. A
+ * communicator belongs to its rank's thread (like {@code MPI_THREAD_FUNNELED}); only {@link
+ * #abort} may be called from elsewhere. Bad arguments throw {@link IllegalArgumentException}.
+ * Buffers that did not come from {@link #allocate} (heap buffers, slices) work but cost a copy.
  */
 public interface Comm extends AutoCloseable {
+
+    /** User tags are below this; tags from it up to 32767 (MPI's smallest tag bound) are reserved. */
+    int TAG_LIMIT = 32000;
 
     int rank();
 
