@@ -114,6 +114,33 @@ public final class AdvectReport {
         }
     }
 
+    /** Reads a report written by {@link #writeAtomically}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> read(Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    /** The terminal summary of a report read back from JSON (how the CLI shows any backend's run). */
+    @SuppressWarnings("unchecked")
+    public static String textSummary(Map<String, Object> m) {
+        Map<String, Object> c = (Map<String, Object>) m.get("config"), t = (Map<String, Object>) m.get("totalsOverRanks");
+        Map<String, Object> run = (Map<String, Object>) m.get("run");
+        return String.format("advect %s on %s: grid %s, decomposition %s, %s steps%s, kernel %s%n"
+                        + "  wall %.3f s, %.1f Mcells/s%n"
+                        + "  summed over ranks: compute %.3f s, pack %.3f s, unpack %.3f s, wait %.3f s%s%n"
+                        + "  mass %.12g, L2 error %.4e%n  fieldChecksum %s",
+                c.get("scheme"), run.get("comm"), c.get("grid"), c.get("decomposition"), c.get("steps"),
+                Boolean.TRUE.equals(c.get("overlap")) ? ", overlap" : "", m.get("stencil"),
+                num(m, "wallSeconds"), num(m, "mcellsPerSecond"), num(t, "computeSeconds"), num(t, "packSeconds"),
+                num(t, "unpackSeconds"), num(t, "waitSeconds"),
+                Boolean.TRUE.equals(c.get("overlap")) ? String.format(" (%.3f s of compute overlapped)", num(t, "overlappedComputeSeconds")) : "",
+                num(m, "mass"), num(m, "l2Error"), m.get("fieldChecksum"));
+    }
+
+    private static double num(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
     /** One line for the terminal. */
     public static String summary(AdvectResult r) {
         AdvectConfig c = r.config();
