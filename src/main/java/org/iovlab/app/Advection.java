@@ -21,8 +21,12 @@ public final class Advection {
     private final Boundary boundary;
     /** Upwind: one exchange over all axes. Lax–Wendroff: one per sweep axis. */
     private final Halo[] halos;
-    /** Per halo: the cells computable before its planes arrive, then those that need them. */
-    private final Region[] inner;
+    /**
+     * Per halo: the cells computable before its planes arrive, in slabs along X between which the
+     * backend is poked to progress the transfers, then the cells that need the planes.
+     */
+    private static final int SLABS = 8;
+    private final Region[][] inner;
     private final Region[][] rims;
     private double[] u, v;
 
@@ -41,7 +45,7 @@ public final class Advection {
         boolean upwind = config.scheme() == Scheme.UPWIND;
         int n = upwind ? 1 : 3;
         halos = new Halo[n];
-        inner = new Region[n];
+        inner = new Region[n][];
         rims = new Region[n][];
         for (int h = 0; h < n; h++) {
             boolean[] axes = upwind ? new boolean[] {true, true, true} : new boolean[] {h == 0, h == 1, h == 2};
@@ -65,7 +69,10 @@ public final class Advection {
             if (hi == n - 1 && n - 1 >= lo) rest.add(in.with(d, n - 1, n));
             in = in.with(d, lo, Math.max(lo, hi));
         }
-        inner[h] = in;
+        List<Region> slabs = new ArrayList<>();
+        int width = Math.max(1, (in.i1() - in.i0() + SLABS - 1) / SLABS);
+        for (int i = in.i0(); i < in.i1(); i += width) slabs.add(in.with(0, i, Math.min(in.i1(), i + width)));
+        inner[h] = slabs.stream().filter(r -> !r.isEmpty()).toArray(Region[]::new);
         rims[h] = rest.stream().filter(r -> !r.isEmpty()).toArray(Region[]::new);
     }
 
@@ -109,7 +116,10 @@ public final class Advection {
         halo.start(in);
         if (config.overlap()) {
             long t0 = System.nanoTime();
-            compute(in, out, inner[h], dim);
+            for (Region r : inner[h]) {
+                compute(in, out, r, dim);
+                halo.poke();
+            }
             long t = System.nanoTime() - t0;
             timers.add(Timers.COMPUTE, t);
             timers.add(Timers.OVERLAPPED, t);

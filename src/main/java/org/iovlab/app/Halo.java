@@ -86,6 +86,14 @@ final class Halo {
         }
     }
 
+    /**
+     * Lets the backend progress the transfers without blocking: backends that progress only
+     * inside calls (tcp, like MPI without a progress thread) need this to overlap at all.
+     */
+    void poke() {
+        for (Comm.Request r : requests) r.test();
+    }
+
     /** Waits for every transfer of this exchange, then unpacks the ghost planes into {@code u}. */
     void finish(double[] u) {
         if (requests.length == 0) return;

@@ -38,7 +38,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
-        cl.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? USAGE : RUN_FAILED);
+        cl.setExitCodeExceptionMapper(e -> e instanceof ConfigException || e instanceof CommandLine.ParameterException ? USAGE : RUN_FAILED);
         return cl;
     }
 

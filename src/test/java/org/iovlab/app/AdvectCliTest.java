@@ -66,6 +66,13 @@ class AdvectCliTest {
     }
 
     @Test
+    void unparsableNumbersAreUsageErrors() {
+        Run r = cli("app", "advect", "--steps", "abc");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("Invalid value for option '--steps': 'abc' is not an int");
+    }
+
+    @Test
     void mpiWithoutOpenMpiIsAConfigError() throws Exception {
         // A child JVM with no mpirun on the PATH and no mpi.jar: the check must fail before anything starts.
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
