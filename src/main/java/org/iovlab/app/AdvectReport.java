@@ -28,6 +28,7 @@ public final class AdvectReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "advect");
         m.put("iovlab", BuildInfo.version());
+        m.put("finishedAt", java.time.Instant.now().toString());
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("grid", c.grid().toString());
         cfg.put("decomposition", c.procs().toString());

@@ -17,7 +17,7 @@ import org.iovlab.placement.Dims;
  */
 final class Halo {
     /** A plane to send or a ghost plane to fill: along {@code dim}, at local index {@code plane}. */
-    record Link(int dim, int plane, int peer, int tag, DoubleBuffer buffer) {}
+    record Link(int dim, int plane, int peer, int tag, int values, DoubleBuffer buffer) {}
 
     private static final int TAG_UP = 100, TAG_DOWN = 200;
 
@@ -52,8 +52,8 @@ final class Halo {
     }
 
     private Link link(int dim, int plane, int peer, int tag) {
-        long values = block.cells() / block.extent(dim);
-        return new Link(dim, plane, peer, tag, comm.allocate((int) values));
+        int values = (int) (block.cells() / block.extent(dim));
+        return new Link(dim, plane, peer, tag, values, comm.allocate(values));
     }
 
     boolean hasLower(int dim) {
@@ -73,14 +73,14 @@ final class Halo {
         int r = 0;
         for (int i = 0; i < recvs.size(); i++) {
             Link l = recvs.get(i);
-            l.buffer().clear();
+            l.buffer().clear().limit(l.values());
             requests[r++] = comm.irecv(l.buffer(), l.peer(), l.tag());
         }
         for (int i = 0; i < sends.size(); i++) {
             Link l = sends.get(i);
             long t0 = System.nanoTime();
             copy(u, l, true);
-            l.buffer().clear();
+            l.buffer().clear().limit(l.values());
             timers.add(Timers.PACK, System.nanoTime() - t0);
             requests[r++] = comm.isend(l.buffer(), l.peer(), l.tag());
         }

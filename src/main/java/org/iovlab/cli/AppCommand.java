@@ -59,7 +59,8 @@ final class AppCommand {
         @Option(names = "--cfl", defaultValue = "0.8", description = "Sum of the Courant numbers, in (0, 1]. Default: ${DEFAULT-VALUE}.")
         double cfl;
         @Option(names = {"-p", "--placement"}, paramLabel = "PATTERN",
-                description = "Place ranks on the scenario's VMs (inter, intra, hybrid, ...); recorded in the report.")
+                description = "Place ranks on the scenario's VMs (inter, intra, hybrid, ...; default inter when --scenario is given); "
+                        + "recorded in the report, passed to mpirun as a rankfile.")
         String placement;
         @Option(names = "--json", paramLabel = "FILE", description = "Write the full report as JSON (atomically).")
         Path json;
@@ -77,8 +78,12 @@ final class AppCommand {
             Dims g = check(problems, "--grid", () -> dims("--grid", grid));
             AdvectConfig config = procs == null || g == null || sch == null ? null
                     : check(problems, "--grid", () -> new AdvectConfig(g, procs, steps, sch, overlap, cfl));
-            Placement placed = placement == null || config == null ? null : check(problems, "--placement",
-                    () -> PlacementOptions.resolve(scenarioOptions.load(), placement, procs.toString(), null, grid).placement());
+            // A placement is made when asked for, or when a scenario is named (then "inter", as iovlab plan does).
+            var parsed = spec.commandLine().getParseResult();
+            String pattern = placement != null ? placement
+                    : parsed.hasMatchedOption("--scenario") || parsed.hasMatchedOption("--datapath") ? "inter" : null;
+            Placement placed = pattern == null || config == null ? null : check(problems, "--placement",
+                    () -> PlacementOptions.resolve(scenarioOptions.load(), pattern, procs.toString(), null, grid).placement());
             if (backend == Backend.MPI) check(problems, "--comm", Advect::requireOpenMpi);
             if (json != null && !Files.isDirectory(json.toAbsolutePath().getParent())) {
                 problems.add(new Problem("--json", 0, 0, "json", "directory " + json.toAbsolutePath().getParent() + " does not exist"));

@@ -66,6 +66,13 @@ class AdvectCliTest {
     }
 
     @Test
+    void namingAScenarioPlacesTheRanks() {
+        Run r = cli("app", "advect", "--scenario", "paper", "--ranks", "16", "--grid", "32x8x8", "--dry-run");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("scenario: paper", "placement: inter", "halo messages per step: 15, 7680 bytes");
+    }
+
+    @Test
     void unparsableNumbersAreUsageErrors() {
         Run r = cli("app", "advect", "--steps", "abc");
         assertThat(r.code()).isEqualTo(Main.USAGE);
