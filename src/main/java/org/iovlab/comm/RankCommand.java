@@ -14,13 +14,13 @@ public final class RankCommand {
     }
 
     /** {@code java [jvmArgs] -cp CLASSPATH MAIN}, to which the caller appends the main's arguments. */
-    public static List<String> java(List<String> jvmArgs, String classpath, Class<?> main) {
+    public static List<String> java(List<String> jvmArgs, String classpath, String mainClass) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classpath);
-        cmd.add(main.getName());
+        cmd.add(mainClass);
         return cmd;
     }
 

@@ -64,7 +64,7 @@ public final class TcpJob {
                                        Class<? extends RankProgram> program, String[] args, JobOptions options) {
         List<String> cmd = new ArrayList<>();
         if (!options.rankPrefixes().isEmpty()) cmd.addAll(options.rankPrefixes().get(r));
-        cmd.addAll(RankCommand.java(options.jvmArgs(), RankCommand.classpath(), TcpRankMain.class));
+        cmd.addAll(RankCommand.java(options.jvmArgs(), RankCommand.classpath(), TcpRankMain.class.getName()));
         cmd.addAll(List.of("--rank", Integer.toString(r), "--size", Integer.toString(ranks), "--token", Long.toString(token),
                 "--connect-timeout-ms", Long.toString(options.connectTimeout().toMillis()),
                 "--read-timeout-ms", Long.toString(options.readTimeout().toMillis()), "--watch-stdin"));

@@ -22,7 +22,7 @@ import org.iovlab.comm.Transport;
  * fails the whole job naming it; so does an abort frame.
  */
 public final class TcpTransport implements Transport {
-    private static final long SPIN_NANOS = 50_000;
+    private static final long SPIN_NANOS = Long.getLong("iovlab.tcp.spinNanos", 2_000_000L);
 
     private final int rank;
     private final TcpConnection[] links;

@@ -1,0 +1,155 @@
+package org.iovlab.comm.mpi;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+import mpi.MPI;
+import mpi.MPIException;
+import mpi.Request;
+import mpi.Status;
+
+import org.iovlab.comm.Comm;
+import org.iovlab.comm.CommException;
+import org.iovlab.comm.RankExit;
+import org.iovlab.comm.Transport;
+
+/**
+ * The transport over Open MPI's Java bindings ({@code MPI_COMM_WORLD}, bytes). Errors return
+ * instead of aborting, so a wrong length becomes a {@link CommException}; a dead rank or an
+ * abort ends the whole job through mpirun. Waits poll {@code MPI_Test} (busy, then yielding)
+ * so that they can time out.
+ */
+public final class MpiTransport implements Transport {
+    private static final long SPIN_NANOS = 2_000_000L;
+
+    private final int rank;
+    private final int size;
+    private final long readTimeoutNanos;
+
+    public MpiTransport(Duration readTimeout) throws MPIException {
+        MPI.COMM_WORLD.setErrhandler(MPI.ERRORS_RETURN);
+        this.rank = MPI.COMM_WORLD.getRank();
+        this.size = MPI.COMM_WORLD.getSize();
+        this.readTimeoutNanos = readTimeout.toNanos();
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Comm.Request isend(ByteBuffer bytes, int dest, int tag) {
+        try {
+            ByteBuffer b = bytes.slice(); // the bindings start at the buffer's address, not its position
+            return new MpiRequest(MPI.COMM_WORLD.iSend(b, b.remaining(), MPI.BYTE, dest, tag), true, dest, tag, b.remaining());
+        } catch (MPIException e) {
+            throw new CommException(dest, "rank " + rank + ": MPI send to rank " + dest + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Comm.Request irecv(ByteBuffer bytes, int source, int tag) {
+        try {
+            ByteBuffer b = bytes.slice();
+            return new MpiRequest(MPI.COMM_WORLD.iRecv(b, b.remaining(), MPI.BYTE, source, tag), false, source, tag, b.remaining());
+        } catch (MPIException e) {
+            throw new CommException(source, "rank " + rank + ": MPI receive from rank " + source + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reports the reason (the launcher reads it) and has mpirun end every rank. */
+    @Override
+    public void abort(String message) {
+        System.err.println(RankExit.MARK + rank + " culprit=" + rank + ": " + message.replace('\n', ' '));
+        System.err.flush();
+        end(RankExit.FAILED);
+    }
+
+    /** Ends the whole job with {@code status} through mpirun (the reason was reported already). */
+    void end(int status) {
+        System.out.flush();
+        System.err.flush();
+        try {
+            MPI.COMM_WORLD.abort(status);
+        } catch (MPIException e) {
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    @Override
+    public void close() {
+        // MPI_Finalize is the rank main's: it must come after the last call.
+    }
+
+    private final class MpiRequest implements Comm.Request {
+        private final Request request;
+        private final boolean send;
+        private final int peer;
+        private final int tag;
+        private final int bytes;
+        private boolean done;
+        private CommException failure;
+
+        MpiRequest(Request request, boolean send, int peer, int tag, int bytes) {
+            this.request = request;
+            this.send = send;
+            this.peer = peer;
+            this.tag = tag;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void await() {
+            long start = System.nanoTime();
+            while (!test()) {
+                long waited = System.nanoTime() - start;
+                if (waited > readTimeoutNanos) {
+                    failure = new CommException(peer, "rank " + rank + " waited " + Duration.ofNanos(readTimeoutNanos).toSeconds()
+                            + " s for rank " + peer + " to " + (send ? "take" : "send") + " a message with tag " + tag);
+                    done = true;
+                    break;
+                }
+                if (waited > SPIN_NANOS) Thread.yield();
+            }
+            if (failure != null) throw new CommException(failure.peer(), failure.getMessage(), failure);
+        }
+
+        @Override
+        public boolean test() {
+            if (done) return true;
+            try {
+                Status s = request.testStatus();
+                if (s == null) return false;
+                done = true;
+                if (!send) check(s.getCount(MPI.BYTE)); // MPI_ERROR is not set by MPI_Test; truncation throws
+            } catch (MPIException e) {
+                done = true;
+                failure = send ? new CommException(peer, "rank " + rank + ": MPI send of tag " + tag + " to rank " + peer
+                        + " failed: " + e.getMessage(), e) : truncated(e);
+            }
+            return true;
+        }
+
+        private void check(int count) {
+            if (count != bytes) {
+                failure = new CommException(peer, "rank " + peer + " sent " + describe(count) + " with tag " + tag
+                        + " but rank " + rank + " expected " + describe(bytes));
+            }
+        }
+
+        private CommException truncated(MPIException e) {
+            return new CommException(peer, "rank " + peer + " sent more than " + describe(bytes) + " with tag " + tag
+                    + " but rank " + rank + " expected " + describe(bytes) + (e == null ? "" : " (" + e.getMessage() + ")"), e);
+        }
+    }
+
+    static String describe(long bytes) {
+        return bytes % Double.BYTES == 0 ? bytes / Double.BYTES + " doubles" : bytes + " bytes";
+    }
+}
