@@ -41,7 +41,7 @@ public final class AdvectReport {
         cfg.put("courant", List.of(p.cx(), p.cy(), p.cz()));
         cfg.put("velocity", List.of(Physics.AX, Physics.AY, Physics.AZ));
         cfg.put("pulse", Map.of("center", Physics.CENTER, "sigma", Physics.SIGMA));
-        cfg.put("boundaries", "zero ghost values on every outer face (inflow and outflow)");
+        cfg.put("boundaries", "exact solution in the ghost cells of every domain face (exact inflow; Dirichlet outflow for lw)");
         m.put("config", cfg);
         m.put("run", new LinkedHashMap<>(run));
         m.put("machine", BuildInfo.machine());

@@ -18,6 +18,9 @@ import org.iovlab.comm.Backend;
 import org.iovlab.comm.CommException;
 import org.iovlab.comm.JobOptions;
 import org.iovlab.comm.Jobs;
+import org.iovlab.comm.mpi.MpiJob;
+import org.iovlab.comm.mpi.MpiSetup;
+import org.iovlab.comm.mpi.MpirunCommand;
 import org.iovlab.placement.Dims;
 import org.iovlab.placement.Placement;
 import org.iovlab.placement.PlacementOptions;
@@ -100,6 +103,12 @@ final class AppCommand {
             if (dryRun) {
                 out.print(AdvectPlan.describe(config, run));
                 out.println("rank program: " + AdvectProgram.class.getName() + " " + String.join(" ", config.toArgs()));
+                if (backend == Backend.MPI) {
+                    Path report = json != null ? json : Path.of(System.getProperty("java.io.tmpdir"), "iovlab-advect-NNN.json");
+                    out.println("mpirun command: " + MpirunCommand.of(config.ranks(), AdvectProgram.class,
+                            rankArgs(config, run, report), options(backend, placed), MpiSetup.find(),
+                            Path.of(System.getProperty("java.io.tmpdir"), "iovlab-mpi-NNN"), MpiJob.runningAsRoot()).printable());
+                }
                 return;
             }
             out.print(AdvectReport.textSummary(start(backend, config, run, placed)));
@@ -111,13 +120,7 @@ final class AppCommand {
             Path report = json;
             try {
                 if (report == null) report = Files.createTempFile("iovlab-advect-", ".json");
-                List<String> args = new ArrayList<>(config.toArgs());
-                args.add("json=" + report.toAbsolutePath());
-                args.add("print=false");
-                run.forEach((k, v) -> args.add(k + "=" + v));
-                JobOptions options = JobOptions.defaults().withJvmArgs(List.of("--add-modules", "jdk.incubator.vector"));
-                if (placed != null && backend == Backend.MPI) options = options.withPlacement(placed);
-                Jobs.run(backend, config.ranks(), AdvectProgram.class, args.toArray(String[]::new), options);
+                Jobs.run(backend, config.ranks(), AdvectProgram.class, rankArgs(config, run, report), options(backend, placed));
                 return AdvectReport.read(report);
             } catch (CommException | UnsupportedOperationException e) {
                 throw new RunFailedException("advect on " + backend.label() + " failed: " + e.getMessage(), e);
@@ -126,6 +129,21 @@ final class AppCommand {
             } finally {
                 if (json == null && report != null) report.toFile().delete();
             }
+        }
+
+        /** What every rank gets: the configuration, where rank 0 writes the report, and the run labels. */
+        private static String[] rankArgs(AdvectConfig config, Map<String, String> run, Path report) {
+            List<String> args = new ArrayList<>(config.toArgs());
+            args.add("json=" + report.toAbsolutePath());
+            args.add("print=false");
+            run.forEach((k, v) -> args.add(k + "=" + v));
+            return args.toArray(String[]::new);
+        }
+
+        /** Rank JVMs get the Vector API (without it the kernel falls back to the scalar loop: same bits, slower). */
+        private static JobOptions options(Backend backend, Placement placed) {
+            JobOptions options = JobOptions.defaults().withJvmArgs(List.of("--add-modules", "jdk.incubator.vector"));
+            return placed != null && backend == Backend.MPI ? options.withPlacement(placed) : options;
         }
 
         private Dims procs() {
@@ -142,34 +160,11 @@ final class AppCommand {
             return p;
         }
 
-        /**
-         * Open MPI for {@code --comm mpi}: {@code mpirun} on the PATH and its Java bindings' jar
-         * ({@code $IOVLAB_MPI_JAR}, else {@code ~/.cache/iovlab/openmpi-VERSION/mpi.jar} as scripts/setup.sh builds it).
-         */
+        /** Open MPI for {@code --comm mpi}: whatever {@link MpiSetup} finds missing, as one configuration problem. */
         private static Boolean requireOpenMpi() {
-            List<String> missing = new ArrayList<>();
-            boolean mpirun = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                    .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "mpirun")));
-            if (!mpirun) missing.add("mpirun is not on the PATH (Debian: openmpi-bin, libopenmpi-dev)");
-            if (findMpiJar() == null) {
-                missing.add("Open MPI's Java bindings (mpi.jar) are not built: set IOVLAB_MPI_JAR or run scripts/setup.sh");
-            }
-            if (!missing.isEmpty()) {
-                throw new ConfigException("--comm", "comm", "--comm mpi needs Open MPI: " + String.join("; ", missing));
-            }
+            List<String> missing = MpiSetup.find().problems();
+            if (!missing.isEmpty()) throw new ConfigException("--comm", "comm", "--comm mpi needs Open MPI: " + String.join("; ", missing));
             return true;
-        }
-
-        private static Path findMpiJar() {
-            String env = System.getenv("IOVLAB_MPI_JAR");
-            if (env != null && !env.isBlank()) return Files.isRegularFile(Path.of(env)) ? Path.of(env) : null;
-            Path cache = Path.of(System.getProperty("user.home"), ".cache", "iovlab");
-            try (var dirs = Files.list(cache)) {
-                return dirs.filter(d -> d.getFileName().toString().startsWith("openmpi-")).map(d -> d.resolve("mpi.jar"))
-                        .filter(Files::isRegularFile).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
         }
 
         private static Backend parseBackend(String text) {
