@@ -101,6 +101,7 @@ final class Halo {
         comm.waitAll(requests);
         long t1 = System.nanoTime();
         timers.add(Timers.WAIT, t1 - t0);
+        if (recvs.isEmpty()) return;
         for (int i = 0; i < recvs.size(); i++) copy(u, recvs.get(i), false);
         timers.add(Timers.UNPACK, System.nanoTime() - t1);
     }
