@@ -96,6 +96,19 @@ class AdvectCliTest {
     }
 
     @Test
+    void withoutTheVectorModuleTheScalarKernelGivesTheSameBits() throws Exception {
+        // A JVM without --add-modules jdk.incubator.vector must not fail: it falls back to the scalar loop.
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "app", "advect", "--decomp", "2x1x1", "--grid", "24x20x18", "--steps", "5", "--comm", "shm");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("kernel scalar", "fieldChecksum " + BackendsTest.serialChecksum(Scheme.UPWIND));
+    }
+
+    @Test
     void dryRunPrintsThePlanAndStartsNothing() {
         Path json = dir.resolve("never.json");
         Run r = cli("app", "advect", "--grid", "24x20x18", "--decomp", "3x1x1", "--steps", "4", "--comm", "tcp",
