@@ -24,11 +24,14 @@ public record AdvectConfig(Dims grid, Dims procs, int steps, Scheme scheme, bool
         if (!(cfl > 0 && cfl <= 1)) problems.add(new Problem("--cfl", 0, 0, "cfl", "the Courant number must be in (0, 1], got " + cfl));
         try {
             new Decomposition(grid, procs);
+            long largest = 1; // the first block along each axis is the largest; with its ghost layers
+            for (int d = 0; d < 3; d++) largest *= (grid.get(d) + procs.get(d) - 1) / procs.get(d) + 2L;
+            if (largest > Integer.MAX_VALUE - 8) {
+                problems.add(new Problem("--grid", 0, 0, "grid", "a block of grid " + grid + " over " + procs + " has "
+                        + largest + " cells with ghosts, more than one Java array holds (2^31 - 9); use more ranks"));
+            }
         } catch (ConfigException e) {
             problems.addAll(e.problems());
-        }
-        if (grid.volume() > Integer.MAX_VALUE / 2) {
-            problems.add(new Problem("--grid", 0, 0, "grid", "grid " + grid + " is too large for one JVM array per rank"));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
     }

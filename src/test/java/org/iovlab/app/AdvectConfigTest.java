@@ -23,6 +23,13 @@ class AdvectConfigTest {
     }
 
     @Test
+    void aBlockMustFitOneJavaArray() {
+        assertThatThrownBy(() -> new AdvectConfig(Dims.parse("2048x2048x1024"), Dims.parse("2x1x1"), 1, Scheme.UPWIND, false, 0.5))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("more than one Java array holds");
+        assertThat(new AdvectConfig(Dims.parse("2048x2048x1024"), Dims.parse("4x1x1"), 1, Scheme.UPWIND, false, 0.5).ranks()).isEqualTo(4);
+    }
+
+    @Test
     void collectsEveryProblem() {
         assertThatThrownBy(() -> new AdvectConfig(Dims.parse("4x20x18"), Dims.parse("5x1x1"), 0, Scheme.UPWIND, false, 1.5))
                 .isInstanceOf(ConfigException.class)
