@@ -44,6 +44,13 @@ for grid in $grids; do
     ratios+=("$r")
     printf '%-12s round %d: C %8.1f Mcells/s   Java %8.1f Mcells/s   Java/C %s\n' "$grid" "$round" "$c" "$j" "$r"
   done
+  # For context, once: the plain scalar Java loop (what HotSpot makes of it without the Vector API).
+  "$java" "${jvm[@]}" -cp "$cp" org.openjdk.jmh.Main UpwindKernelBenchmark -p grid="$grid" -p stencil=scalar \
+    -f 1 -wi 3 -w 500ms -i 5 -r 400ms >"$out/jmh.log" 2>&1 || { cat "$out/jmh.log"; exit 1; }
+  scalar=$(awk -v n="$cells" '/^Iteration/ {v = $3 + 0; if (v > best) best = v} END {printf "%.1f", best * n / 1e6}' "$out/jmh.log")
+  c=$("$out/kernel-upwind" "$nx" "$ny" "$nz" 2 | sed 's/mcells=\([0-9.]*\).*/\1/')
+  printf '%-12s context: C %8.1f Mcells/s   scalar Java loop %8.1f Mcells/s   scalar/C %s (not the bar)\n' "$grid" "$c" "$scalar" \
+    "$(awk -v j="$scalar" -v c="$c" 'BEGIN {printf "%.3f", j / c}')"
   median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
   verdict=$(awk -v m="$median" 'BEGIN {print (m >= 0.95) ? "PASS (>= 0.95)" : "FAIL (< 0.95)"}')
   [[ $verdict == PASS* ]] || status=1
