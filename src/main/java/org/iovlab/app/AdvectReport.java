@@ -138,6 +138,18 @@ public final class AdvectReport {
                 num(m, "mass"), num(m, "l2Error"), m.get("fieldChecksum"));
     }
 
+    /** Per rank, seconds per phase: the paper's Figure 3 breakdown as a table. */
+    @SuppressWarnings("unchecked")
+    public static String rankTable(Map<String, Object> m) {
+        StringBuilder b = new StringBuilder(String.format("%5s %10s %9s %9s %9s %9s%n", "RANK", "CELLS", "COMPUTE", "PACK", "UNPACK", "WAIT"));
+        for (Object o : (List<Object>) m.get("ranks")) {
+            Map<String, Object> r = (Map<String, Object>) o, t = (Map<String, Object>) r.get("totals");
+            b.append(String.format("%5s %10s %8.4fs %8.4fs %8.4fs %8.4fs%n", r.get("rank"), r.get("cells"), num(t, "computeSeconds"),
+                    num(t, "packSeconds"), num(t, "unpackSeconds"), num(t, "waitSeconds")));
+        }
+        return b.toString();
+    }
+
     private static double num(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
     }

@@ -111,8 +111,9 @@ final class AppCommand {
                 }
                 return;
             }
-            out.print(AdvectReport.textSummary(start(backend, config, run, placed)));
-            out.println();
+            Map<String, Object> report = start(backend, config, run, placed);
+            out.println(AdvectReport.textSummary(report));
+            out.print(AdvectReport.rankTable(report));
             if (json != null) out.println("report: " + json);
         }
 
