@@ -23,7 +23,9 @@ import org.iovlab.testbed.NodeInfo;
  * Starts argument vectors inside a testbed node: its network namespace, its CPU set and its
  * cgroups. Each process runs in a session and process group of its own ({@code setsid}), so
  * a kill reaches everything it started; processes still alive when the JVM exits are killed
- * by a shutdown hook. Nothing passes through a shell.
+ * by a shutdown hook. Nothing passes through a shell. A process is in the node's cgroups from
+ * its first instruction on (see {@link CgroupSpawner}); its CPU affinity is set by taskset too,
+ * which is all there is where cgroup v1 is missing.
  *
  * <p>Two ways in: {@link #start} (start, stream, await, kill) or {@link #argvPrefix} for code
  * that builds its own ProcessBuilder (e.g. the tcp backend's rank launcher), followed by
@@ -63,7 +65,7 @@ public final class Launcher {
 
     /**
      * The argv prefix that runs a command in {@code node}: its namespace and its CPUs (by
-     * affinity; cgroup membership needs {@link #adopt} after the start), e.g.
+     * affinity from the start; cgroup membership needs {@link #adopt} after the start), e.g.
      * {@code [ip, netns, exec, iov0node1, taskset, -c, 0]}.
      */
     public static List<String> argvPrefix(NodeInfo node) {
@@ -87,16 +89,9 @@ public final class Launcher {
         if (o.inheritIo()) pb.inheritIO();
         Process p;
         try {
-            p = pb.start();
+            p = node.cgroup() == null ? pb.start() : CgroupSpawner.start(pb, node.cgroup());
         } catch (IOException e) {
             throw new LaunchException("cannot start " + argv.get(0) + " in " + node.name() + ": " + e.getMessage(), e);
-        }
-        try {
-            adopt(node, p.pid());
-        } catch (LaunchException e) {
-            killGroup(p.pid());
-            p.destroyForcibly();
-            throw e;
         }
         CompletableFuture<String> out = o.inheritIo() ? CompletableFuture.completedFuture("") : pump(p.getInputStream(), o.stdout());
         CompletableFuture<String> err = o.inheritIo() ? CompletableFuture.completedFuture("") : pump(p.getErrorStream(), o.stderr());
