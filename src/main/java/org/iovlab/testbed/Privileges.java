@@ -45,7 +45,7 @@ public final class Privileges {
         return 0;
     }
 
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         for (String dir : path.split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;

@@ -152,13 +152,13 @@ class PlannerTest {
     void shapingLinesForRateLatencyAndBoth() {
         Plan p = plan("local", DataPath.BRIDGED, "xen-2010");
         Op.Shape dom0 = p.ops(Op.Shape.class).stream().filter(s -> s.dev().equals("iov5host0n")).findFirst().orElseThrow();
-        assertThat(TcLines.of(dom0)).containsExactly("qdisc add dev iov5host0n root handle 1: tbf rate 3750000000bit burst 234375 latency 20ms");
+        assertThat(TcLines.of(dom0)).containsExactly("qdisc add dev iov5host0n root handle 1: tbf rate 3900000000bit burst 243750 latency 20ms");
         Op.Shape both = new Op.Shape("iov5host0", "iov5host0n", new org.iovlab.testbed.profile.Hop(
                 java.util.Optional.of(org.iovlab.scenario.Bandwidth.gbitPerSecond(1)), java.time.Duration.ofNanos(15_000)), "test");
         assertThat(TcLines.of(both)).containsExactly("qdisc add dev iov5host0n root handle 1: netem delay 15us limit 100000",
                 "qdisc add dev iov5host0n parent 1:1 handle 10: tbf rate 1000000000bit burst 131072 latency 20ms");
         Op.Shape wire = p.ops(Op.Shape.class).stream().filter(s -> s.dev().equals("iov5host0w")).findFirst().orElseThrow();
-        assertThat(TcLines.of(wire)).containsExactly("qdisc add dev iov5host0w root handle 1: tbf rate 7100000000bit burst 443750 latency 20ms");
+        assertThat(TcLines.of(wire)).containsExactly("qdisc add dev iov5host0w root handle 1: tbf rate 7600000000bit burst 475000 latency 20ms");
         assertThat(Planner.plan(Scenarios.load("local").resolved(), "5", Profiles.load("xen-2010"), false, List.of(0, 1), false)
                 .ops(Op.Shape.class)).isEmpty();
     }

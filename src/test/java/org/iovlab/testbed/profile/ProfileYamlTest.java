@@ -15,7 +15,7 @@ class ProfileYamlTest {
         assertThat(linux.nic()).isEqualTo(Hop.NONE);
         assertThat(linux.vf().shapes()).isFalse();
         Profile xen = Profiles.load("xen-2010");
-        assertThat(xen.dom0().rate().orElseThrow().gbitPerSecond()).isEqualTo(3.75);
+        assertThat(xen.dom0().rate().orElseThrow().gbitPerSecond()).isEqualTo(3.9);
         assertThat(ProfileYaml.latency("15us")).isEqualTo(Duration.ofNanos(15_000));
         assertThat(xen.eswitch().rate().orElseThrow().compareTo(xen.dom0().rate().orElseThrow())).isPositive();
     }
