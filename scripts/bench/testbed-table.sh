@@ -130,15 +130,15 @@ if [ "$table" = 1 ]; then
     for d in native bridged iov; do
       up "$d" -P "$profile" "$@"
       if [ "$d" = native ]; then servers host1; else servers host1 node5 node2; fi
-      rows="host0:host1:host->host"
-      [ "$d" != native ] && rows="$rows node1:node5:VM->VM-across node1:node2:VM->VM-same-host"
+      rows="host0:host1:host_to_host"
+      [ "$d" != native ] && rows="$rows node1:node5:VM_to_VM_across_hosts node1:node2:VM_to_VM_same_host"
       for row in $rows; do
         IFS=: read -r src dst what <<<"$row"
         a=$(addr "$dst")
         g=$(python3 -c "print(round($(iperf_mib "$src" "$a" "$secs")*8*2**20/1e9, 2))")
         p=$(ping_us "$src" "$a")
         s=$(sockperf_us "$src" "$a")
-        echo "| $label | ${d^^} | ${what//-/ } | $g | $p | $s |"
+        echo "| $label | ${d^^} | ${what//_/ } | $g | $p | $s |"
       done
     done
   done

@@ -49,7 +49,7 @@ final class TestbedUpCommand implements Runnable {
             plan.ops().forEach(op -> out.println(op));
             return;
         }
-        if (!Privileges.missing().isEmpty()) Privileges.require("testbed up");
+        TestbedCommand.failing(() -> { Privileges.require("testbed up"); return null; });
         long t0 = System.nanoTime();
         TestbedState st = TestbedCommand.failing(() -> Testbeds.up(plan, s.network().toString()));
         long ms = (System.nanoTime() - t0) / 1_000_000;

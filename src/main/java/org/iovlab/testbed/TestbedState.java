@@ -32,6 +32,15 @@ public record TestbedState(String instance, String scenario, DataPath datapath, 
         return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
+    /**
+     * Where a rank placed on VM {@code vm} of host {@code host} runs: the VM's node, or on
+     * NATIVE (no VMs) its host's node.
+     */
+    public NodeInfo nodeForRank(String vm, String host) {
+        String name = datapath == DataPath.NATIVE ? host : vm;
+        return node(name).orElseThrow(() -> new TestbedException("testbed " + instance + " has no node '" + name + "'"));
+    }
+
     /** The nodes where ranks run: hosts on NATIVE, VMs otherwise. */
     public List<NodeInfo> endpoints() {
         NodeInfo.Kind k = datapath == DataPath.NATIVE ? NodeInfo.Kind.HOST : NodeInfo.Kind.VM;
@@ -63,7 +72,7 @@ public record TestbedState(String instance, String scenario, DataPath datapath, 
         }
     }
 
-    void save(Path file) {
+    public void save(Path file) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instance", instance);
         m.put("scenario", scenario);

@@ -158,7 +158,7 @@ class PlannerTest {
         assertThat(TcLines.of(both)).containsExactly("qdisc add dev iov5host0n root handle 1: netem delay 15us limit 100000",
                 "qdisc add dev iov5host0n parent 1:1 handle 10: tbf rate 1000000000bit burst 131072 latency 20ms");
         Op.Shape wire = p.ops(Op.Shape.class).stream().filter(s -> s.dev().equals("iov5host0w")).findFirst().orElseThrow();
-        assertThat(TcLines.of(wire)).containsExactly("qdisc add dev iov5host0w root handle 1: tbf rate 7600000000bit burst 475000 latency 20ms");
+        assertThat(TcLines.of(wire)).containsExactly("qdisc add dev iov5host0w root handle 1: tbf rate 7150000000bit burst 446875 latency 20ms");
         assertThat(Planner.plan(Scenarios.load("local").resolved(), "5", Profiles.load("xen-2010"), false, List.of(0, 1), false)
                 .ops(Op.Shape.class)).isEmpty();
     }
