@@ -7,7 +7,7 @@
 #     data paths, total MiB/s mean and spread beside the paper's Table 1 (netperf TCP_STREAM).
 #     The total is host1's NIC receive rate over 4 s in which all streams run, as TCP payload.
 #  2. Per hop: one iperf3 stream (Gbit/s), ping RTT (avg of 200 at 5 ms) and sockperf UDP
-#     ping-pong latency (sockperf's figure: half the round trip) for host->host, VM->VM across
+#     ping-pong latency (median of sockperf's figure, half the round trip) for host->host, VM->VM across
 #     hosts (node1->node5), VM->VM on one host (node1->node2), per data path, for profile
 #     linux unshaped (--no-shaping), linux (line rate only) and xen-2010.
 #
@@ -67,7 +67,7 @@ ping_us() {
 }
 
 sockperf_us() {
-  tx "$1" sockperf ping-pong -i "$2" -t 2 -m 64 2>&1 | awk '/avg-latency=/ {sub(/.*avg-latency=/, ""); printf "%.1f", $1}'
+  tx "$1" sockperf ping-pong -i "$2" -t 2 -m 64 2>&1 | awk '/percentile 50.000 =/ {printf "%.1f", $NF}'
 }
 
 if [ "$fit" = 1 ]; then
@@ -119,7 +119,7 @@ fi
 
 if [ "$table" = 1 ]; then
   echo
-  echo "Per hop, paper scenario: one iperf3 TCP stream ($secs s), ping RTT (avg of 200), sockperf UDP ping-pong 64 B (half RTT)"
+  echo "Per hop, paper scenario: one iperf3 TCP stream ($secs s), ping RTT (avg of 200), sockperf UDP ping-pong 64 B, median of half RTTs"
   echo
   echo "| profile | data path | path | iperf3 Gbit/s | ping RTT µs | sockperf µs |"
   echo "|---|---|---|---|---|---|"

@@ -60,7 +60,7 @@ public final class Launched implements AutoCloseable {
         if (!done) kill();
         int code = waitQuietly();
         // The group may hold children that outlive the leader and keep the pipes open.
-        Launcher.killGroup(pid());
+        Launcher.killGroup(process);
         return new Result(node, argv, code, !done, out.join(), err.join(), Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
@@ -76,7 +76,7 @@ public final class Launched implements AutoCloseable {
 
     /** Kills the whole process group with SIGKILL, then whatever descendants escaped it. */
     public void kill() {
-        Launcher.killGroup(pid());
+        Launcher.killGroup(process);
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }

@@ -127,8 +127,15 @@ public final class Launcher {
         LIVE.remove(l);
     }
 
-    /** SIGKILL to the process group {@code pgid} (the pid of a setsid leader); quiet if it is gone. */
-    static void killGroup(long pgid) {
+    /**
+     * SIGKILL to the process group of {@code leader} (a setsid leader: pgid = pid); quiet if it
+     * is gone. Once the leader has exited the number could only have been reused if the group
+     * were empty (the kernel keeps an id while a group uses it), so a group is signalled only
+     * while its leader lives or while no process holds the number at all.
+     */
+    static void killGroup(Process leader) {
+        long pgid = leader.pid();
+        if (!leader.isAlive() && Files.exists(Path.of("/proc", Long.toString(pgid)))) return; // reused: not ours
         try {
             Process k = new ProcessBuilder("kill", "-KILL", "--", "-" + pgid).redirectErrorStream(true).start();
             k.getInputStream().readAllBytes();
