@@ -113,24 +113,25 @@ public final class StreamBench {
                 servers.add(ExternalTools.iperf3Server(pairs.get(i).receiver().prefix(), pairs.get(i).receiver().address(), base + i));
             }
             sleep(300);
-            List<java.util.concurrent.CompletableFuture<Double>> runs = new ArrayList<>();
+            // One thread per client, so that they really run at the same time (the common pool may have one thread).
+            List<java.util.concurrent.FutureTask<Double>> runs = new ArrayList<>();
             for (int i = 0; i < pairs.size(); i++) {
                 Pair p = pairs.get(i);
                 int port = base + i;
-                runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ExternalTools.iperf3Stream(p.sender().prefix(), p.receiver().address(), port, spec.duration(), spec.sendSize());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }));
+                var task = new java.util.concurrent.FutureTask<>(() -> ExternalTools.iperf3Stream(p.sender().prefix(),
+                        p.receiver().address(), port, spec.duration(), spec.sendSize()));
+                runs.add(task);
+                Thread.ofPlatform().daemon().name("iovlab-iperf3-" + i).start(task);
             }
             double[] r = new double[pairs.size()];
             for (int i = 0; i < r.length; i++) {
                 try {
-                    r[i] = runs.get(i).join();
-                } catch (java.util.concurrent.CompletionException e) {
+                    r[i] = runs.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
                     throw new IOException("iperf3 " + pairs.get(i).label() + ": " + e.getCause().getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while iperf3 ran", e);
                 }
             }
             return r;

@@ -14,6 +14,9 @@ import org.iovlab.bench.BenchFailure;
 import org.iovlab.bench.BenchServer;
 import org.iovlab.bench.Endpoint;
 import org.iovlab.bench.Endpoints;
+import org.iovlab.bench.PairMode;
+import org.iovlab.launch.Launcher;
+import org.iovlab.testbed.TestbedState;
 import org.iovlab.bench.Repetitions;
 import org.iovlab.bench.RrBench;
 import org.iovlab.bench.StreamBench;
@@ -80,6 +83,16 @@ final class BenchCommand {
         int timeout;
         @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON (atomically; partial results on failure).")
         Path json;
+        @Option(names = "--testbed", paramLabel = "ID",
+                description = "Run between the nodes of a live testbed instance (`iovlab testbed up`): VMs, or hosts on native.")
+        String testbed;
+
+        /** The testbed's endpoints (VMs, or hosts on NATIVE) with the argv prefix that enters each. */
+        List<PairMode.Placed> testbedEndpoints() {
+            TestbedState st = TestbedCommand.failing(() -> TestbedState.load(new TestbedCommand.InstanceOption().parse(testbed)));
+            return st.endpoints().stream().map(n -> new PairMode.Placed(
+                    new Endpoint(n.name(), Launcher.argvPrefix(n), n.address().toString()), n.host())).toList();
+        }
 
         Repetitions reps() {
             try {
@@ -108,6 +121,9 @@ final class BenchCommand {
         int streams;
         @Option(names = "--vs-iperf3", description = "Run iperf3 on the same pairs, interleaved, and print the ratio.")
         boolean vsIperf3;
+        @Option(names = "--pairs", paramLabel = "MODE", defaultValue = "cross",
+                description = "With --testbed: cross (node1->node5, node2->node6, ... as the paper), same-host or all-to-all. Default: ${DEFAULT-VALUE}.")
+        String pairMode;
 
         @Override
         public Integer call() {
@@ -116,7 +132,14 @@ final class BenchCommand {
             int sndbuf = socketBuffer == null ? 0 : (int) size("--socket-buffer", socketBuffer, 4096, 1 << 30);
             if (streams < 1) throw new ConfigException("--streams", "streams", "must be at least 1, got " + streams);
             List<StreamBench.Pair> pairs = new ArrayList<>();
-            if (common.to.isEmpty()) {
+            if (common.testbed != null) {
+                if (!common.to.isEmpty()) throw new ConfigException("--to", "to", "give either --to or --testbed, not both");
+                try {
+                    pairs.addAll(PairMode.parse(pairMode).pairs(common.testbedEndpoints()));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("--pairs", "pairs", e.getMessage());
+                }
+            } else if (common.to.isEmpty()) {
                 for (int i = 0; i < streams; i++) pairs.add(new StreamBench.Pair(Endpoint.local("local" + i), Endpoint.local("loopback")));
             } else {
                 for (String t : common.to) pairs.add(new StreamBench.Pair(Endpoint.local("here"), remote(t)));
@@ -146,6 +169,9 @@ final class BenchCommand {
         Integer responseSize;
         @Option(names = "--vs-sockperf", description = "Run sockperf ping-pong on the same pair, interleaved, and print the ratio.")
         boolean vsSockperf;
+        @Option(names = "--between", paramLabel = "CLIENT,SERVER", split = ",",
+                description = "With --testbed: the two nodes, e.g. node1,node3.")
+        List<String> between;
 
         @Override
         public Integer call() {
@@ -153,8 +179,17 @@ final class BenchCommand {
             int resp = responseSize == null ? size : responseSize;
             if (size < 1 || resp < 1) throw new ConfigException("--size", "size", "request and response sizes must be at least 1 byte");
             if (common.to.size() > 1) throw new ConfigException("--to", "to", "rr takes one server, got " + common.to.size());
-            StreamBench.Pair pair = new StreamBench.Pair(Endpoint.local("here"),
-                    common.to.isEmpty() ? Endpoint.local("loopback") : remote(common.to.get(0)));
+            StreamBench.Pair pair;
+            if (common.testbed != null) {
+                if (between == null || between.size() != 2) {
+                    throw new ConfigException("--between", "between", "with --testbed, name the client and server nodes: --between node1,node3");
+                }
+                List<PairMode.Placed> nodes = common.testbedEndpoints();
+                pair = new StreamBench.Pair(node(nodes, between.get(0)), node(nodes, between.get(1)));
+            } else {
+                pair = new StreamBench.Pair(Endpoint.local("here"),
+                        common.to.isEmpty() ? Endpoint.local("loopback") : remote(common.to.get(0)));
+            }
             var s = new RrBench.Spec(Duration.ofSeconds(common.seconds), size, resp, common.reps(), vsSockperf,
                     Duration.ofSeconds(common.timeout));
             PrintWriter err = spec.commandLine().getErr();
@@ -178,6 +213,12 @@ final class BenchCommand {
             kept = "; measured so far:\n" + f.partialTable();
         }
         return new RunFailedException(what + " failed: " + f.getMessage() + kept);
+    }
+
+    private static Endpoint node(List<PairMode.Placed> nodes, String name) {
+        return nodes.stream().map(PairMode.Placed::endpoint).filter(e -> e.node().equals(name)).findFirst()
+                .orElseThrow(() -> new ConfigException("--between", "between", "no endpoint '" + name + "' in the testbed (it has: "
+                        + String.join(", ", nodes.stream().map(p -> p.endpoint().node()).toList()) + ")"));
     }
 
     private static Endpoint remote(String hostPort) {
