@@ -19,7 +19,12 @@ final class TestbedCommand {
         String instance;
 
         String get() {
-            return new InstanceNames(instance).instance();
+            return parse(instance);
+        }
+
+        /** A checked instance id (a bad one is a usage error naming the rule). */
+        String parse(String id) {
+            return new InstanceNames(id).instance();
         }
     }
 
