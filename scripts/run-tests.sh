@@ -10,6 +10,14 @@ source "$repo/scripts/lib.sh"
 JAVA_HOME="$(iovlab_java_home)"
 export JAVA_HOME
 args=(-B -ntp verify)
+# Open MPI's Java bindings (built by setup.sh) compile the optional mpi backend in; as root
+# (and in CI) its tests must then run, never be skipped.
+if mpi_jar="$(iovlab_mpi_jar)"; then
+  args+=("-Dmpi.jar=$mpi_jar")
+  [ "$(id -u)" -eq 0 ] && args+=(-Diovlab.mpi.required=true)
+else
+  echo "run-tests: Open MPI's mpi.jar is missing: the mpi backend's tests will say so" >&2
+fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "run-tests: not root: skipping tests tagged 'root' (network namespaces need CAP_NET_ADMIN)" >&2
   args+=(-Dtest.excludedGroups=root)

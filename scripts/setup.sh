@@ -15,7 +15,7 @@ repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 . "$repo/scripts/lib.sh"
 
 PACKAGES=(openmpi-bin libopenmpi-dev iperf3 sockperf iproute2 iputils-ping
-          xz-utils binutils maven)
+          util-linux procps gcc xz-utils binutils maven)
 SRC_LIST=/etc/apt/sources.list.d/iovlab-deb-src.sources
 SYSTEM_LIST=/etc/apt/sources.list.d/debian.sources
 
@@ -254,7 +254,7 @@ build_mpi_jar() {
 
 # ------------------------------------------------------------ c. iovlab.jar
 build_project() {
-  local jar=$repo/target/iovlab.jar jh inputs=()
+  local jar=$repo/target/iovlab.jar jh inputs=() mpi=()
   [[ -f $repo/pom.xml ]] || die "no pom.xml in $repo; nothing to build (use --no-build to skip)"
   inputs=("$repo/pom.xml")
   [[ -d $repo/src ]] && inputs+=("$repo/src")
@@ -265,7 +265,9 @@ build_project() {
   jh=$(iovlab_java_home) || die "a JDK >= $IOVLAB_MIN_JAVA is needed to build iovlab"
   tmpdir
   ((verbose)) && say "building target/iovlab.jar"
-  (cd "$repo" && run "$tmp/mvn.log" env JAVA_HOME="$jh" mvn -q -B -Dstyle.color=never -DskipTests package) \
+  # With Open MPI's Java bindings at hand, the optional mpi backend is compiled in too.
+  if mpi_jar=$(iovlab_mpi_jar); then mpi=("-Dmpi.jar=$mpi_jar"); fi
+  (cd "$repo" && run "$tmp/mvn.log" env JAVA_HOME="$jh" mvn -q -B -Dstyle.color=never -DskipTests "${mpi[@]}" package) \
     || die "maven build failed (output above)"
   [[ -f $jar ]] || die "maven succeeded but $jar was not produced (check the shade plugin's finalName)"
   touch "$jar"   # mark it current even if maven left an up-to-date jar alone
