@@ -27,6 +27,7 @@ public final class ScenarioValidator {
             vcpusOnHost.merge(vm.host(), vm.vcpus(), Integer::sum);
             vmsOnHost.merge(vm.host(), 1, Integer::sum);
         }
+        Map<String, String> vfDevicesSeen = new HashMap<>();
         for (int i = 0; i < s.hosts().size(); i++) {
             Host h = s.hosts().get(i);
             int vcpus = vcpusOnHost.getOrDefault(h.name(), 0);
@@ -35,6 +36,22 @@ public final class ScenarioValidator {
                         + " cores but its VMs declare " + vcpus + " vCPUs in all; iovlab does not overcommit cores"));
             }
             int vms = vmsOnHost.getOrDefault(h.name(), 0);
+            List<String> devices = h.nic().vfDevices();
+            if (devices.size() > h.nic().virtualFunctions()) {
+                out.add(where.problem("hosts[" + i + "].nic.vfDevices", "host '" + h.name() + "' names " + devices.size()
+                        + " VF devices but its NIC exports only " + h.nic().virtualFunctions() + " virtual functions"));
+            }
+            if (s.datapath() == DataPath.IOV && !devices.isEmpty() && vms > devices.size()) {
+                out.add(where.problem("hosts[" + i + "].nic.vfDevices", "host '" + h.name() + "' has " + vms
+                        + " VMs on the iov data path but names only " + devices.size() + " VF devices (one per VM is needed)"));
+            }
+            for (int d = 0; d < devices.size(); d++) {
+                String first = vfDevicesSeen.putIfAbsent(devices.get(d), "hosts[" + i + "].nic.vfDevices[" + d + "]");
+                if (first != null) {
+                    out.add(where.problem("hosts[" + i + "].nic.vfDevices[" + d + "]", "VF device '" + devices.get(d)
+                            + "' is already given by " + first));
+                }
+            }
             if (s.datapath() == DataPath.IOV && vms > h.nic().virtualFunctions()) {
                 out.add(where.problem("hosts[" + i + "].nic.vfs", "host '" + h.name() + "' has " + vms
                         + " VMs on the iov data path but its NIC exports only " + h.nic().virtualFunctions()

@@ -38,6 +38,15 @@ public sealed interface Op {
     /** A macvlan on {@code lower} (in {@code ns}) created directly inside {@code targetNs}. */
     record AddMacvlan(String ns, String lower, String name, String targetNs, String mode) implements Op {}
 
+    /**
+     * A real network device (an SR-IOV virtual function) moved from the initial namespace into
+     * {@code ns}. iovlab did not create it and never deletes it: when {@code ns} is deleted the
+     * kernel moves a physical device back to the initial namespace.
+     */
+    record MoveDevice(String ns, String dev) implements Op {
+        public String runsIn() { return null; }
+    }
+
     record AddAddress(String ns, String dev, Ipv4 address, int prefixLength) implements Op {}
 
     record LinkUp(String ns, String dev) implements Op {}
@@ -66,6 +75,7 @@ public sealed interface Op {
                     : List.of("link set " + e.dev() + " master " + e.bridge());
             case AddMacvlan m -> List.of("link add link " + m.lower() + " name " + m.name() + " netns " + m.targetNs()
                     + " type macvlan mode " + m.mode());
+            case MoveDevice d -> List.of("link set " + d.dev() + " netns " + d.ns());
             case AddAddress a -> List.of("address add " + a.address() + "/" + a.prefixLength() + " dev " + a.dev());
             case LinkUp u -> List.of("link set " + u.dev() + " up");
             case Shape s -> List.of();

@@ -133,10 +133,17 @@ public final class Planner {
             nodes.add(new NodeInfo(h.name(), NodeInfo.Kind.HOST, h.name(), hns, h.address(), hostDev, hns, cpus,
                     1024 * h.cores(), -1));
             if (d == DataPath.NATIVE) continue;
-            for (Vm v : s.vmsOn(h.name())) {
+            List<String> realVfs = h.nic().vfDevices();
+            List<Vm> vmsHere = s.vmsOn(h.name());
+            for (int k = 0; k < vmsHere.size(); k++) {
+                Vm v = vmsHere.get(k);
                 String vns = n.vmNs(v.name());
                 String dev;
-                if (d == DataPath.BRIDGED) {
+                if (d == DataPath.IOV && !realVfs.isEmpty()) {
+                    // A real VF: the NIC itself switches and shapes it; its traffic leaves through the real port.
+                    dev = realVfs.get(k);
+                    ops.add(new Op.MoveDevice(vns, dev));
+                } else if (d == DataPath.BRIDGED) {
                     dev = n.vmIf(v.name());
                     ops.add(new Op.AddVeth(vns, dev, hns, n.vif(v.name())));
                     ops.add(new Op.Enslave(hns, n.vif(v.name()), hostDev, false));
@@ -192,6 +199,7 @@ public final class Planner {
                 case Op.AddVeth v -> { up.add(new Op.LinkUp(v.ns(), v.name())); up.add(new Op.LinkUp(v.peerNs(), v.peer())); }
                 case Op.AddBridge b -> up.add(new Op.LinkUp(b.ns(), b.name()));
                 case Op.AddMacvlan m -> up.add(new Op.LinkUp(m.targetNs(), m.name()));
+                case Op.MoveDevice m -> up.add(new Op.LinkUp(m.ns(), m.dev()));
                 default -> { }
             }
         }

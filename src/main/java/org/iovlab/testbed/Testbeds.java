@@ -19,6 +19,7 @@ public final class Testbeds {
     /** Builds the plan; on failure everything created so far is removed again. */
     public static TestbedState up(Plan plan, String network) {
         Privileges.require("testbed up");
+        checkRealDevices(plan);
         Manifest m = Manifest.of(plan.instance());
         boolean cgroups = Cgroups.available();
         m.begin(plan.namespaces(), cgroups ? plan.cgroups() : List.of());
@@ -37,6 +38,21 @@ public final class Testbeds {
             }
             throw e;
         }
+    }
+
+    /** Real VF devices must exist in the initial namespace and be virtual functions, before anything is created. */
+    static void checkRealDevices(Plan plan) {
+        List<String> problems = new ArrayList<>();
+        for (Op.MoveDevice d : plan.ops(Op.MoveDevice.class)) {
+            java.nio.file.Path sys = java.nio.file.Path.of("/sys/class/net", d.dev());
+            if (!java.nio.file.Files.exists(sys)) {
+                problems.add("VF device '" + d.dev() + "' does not exist here (see `ip link`; VFs appear after "
+                        + "`echo N > /sys/class/net/PF/device/sriov_numvfs`)");
+            } else if (!java.nio.file.Files.exists(sys.resolve("device/physfn"))) {
+                problems.add("device '" + d.dev() + "' is not an SR-IOV virtual function (no device/physfn); iovlab moves only VFs");
+            }
+        }
+        if (!problems.isEmpty()) throw new TestbedException(String.join("; ", problems));
     }
 
     private static NodeInfo withoutCgroup(NodeInfo n) {

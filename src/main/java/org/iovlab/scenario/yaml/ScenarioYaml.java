@@ -89,8 +89,16 @@ public final class ScenarioYaml {
                         .orElse(Nic.DEFAULT_LINE_RATE)
                 : m.parsed("lineRate", false, Bandwidth.SYNTAX_HELP, Bandwidth::parse).orElse(Nic.DEFAULT_LINE_RATE);
         int vfs = m.integer("vfs", false, 0).orElse(Nic.DEFAULT_VIRTUAL_FUNCTIONS);
+        List<String> devices = new ArrayList<>();
+        for (YamlMap.Item item : m.list("vfDevices", false)) {
+            item.asString("a device name").ifPresent(d -> {
+                String bad = Nic.deviceNameProblem(d);
+                if (bad != null) item.problem(bad);
+                devices.add(d);
+            });
+        }
         m.finish();
-        return new Nic(rate, vfs);
+        return new Nic(rate, vfs, devices);
     }
 
     private static double positive(String number) {
@@ -135,6 +143,7 @@ public final class ScenarioYaml {
             Map<String, Object> nic = new LinkedHashMap<>();
             nic.put("lineRate", h.nic().lineRate().toString());
             nic.put("vfs", h.nic().virtualFunctions());
+            if (!h.nic().vfDevices().isEmpty()) nic.put("vfDevices", h.nic().vfDevices());
             hm.put("nic", nic);
             if (h.address() != null) hm.put("address", h.address().toString());
             return hm;
