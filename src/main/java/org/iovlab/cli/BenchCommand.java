@@ -77,7 +77,7 @@ final class BenchCommand {
         @Option(names = "--min-reps", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.") int minReps;
         @Option(names = "--max-reps", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.") int maxReps;
         @Option(names = "--confidence", paramLabel = "PERCENT", defaultValue = "2.5",
-                description = "Repeat until the 95% confidence interval is within ±PERCENT of the mean. Default: ${DEFAULT-VALUE}.")
+                description = "Repeat until the 95%% confidence interval is within ±PERCENT of the mean. Default: ${DEFAULT-VALUE}.")
         double confidence;
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Connect and answer timeout. Default: ${DEFAULT-VALUE}.")
         int timeout;
@@ -86,6 +86,19 @@ final class BenchCommand {
         @Option(names = "--testbed", paramLabel = "ID",
                 description = "Run between the nodes of a live testbed instance (`iovlab testbed up`): VMs, or hosts on native.")
         String testbed;
+
+        @Option(names = "--between", paramLabel = "CLIENT,SERVER", split = ",",
+                description = "With --testbed: one pair of nodes, e.g. node1,node3 (the client sends).")
+        List<String> between;
+
+        /** The pair named by --between. */
+        StreamBench.Pair betweenPair() {
+            if (between == null || between.size() != 2) {
+                throw new ConfigException("--between", "between", "name the client and server nodes: --between node1,node3");
+            }
+            List<PairMode.Placed> nodes = testbedEndpoints();
+            return new StreamBench.Pair(node(nodes, between.get(0)), node(nodes, between.get(1)));
+        }
 
         /** The testbed's endpoints (VMs, or hosts on NATIVE) with the argv prefix that enters each. */
         List<PairMode.Placed> testbedEndpoints() {
@@ -135,7 +148,8 @@ final class BenchCommand {
             if (common.testbed != null) {
                 if (!common.to.isEmpty()) throw new ConfigException("--to", "to", "give either --to or --testbed, not both");
                 try {
-                    pairs.addAll(PairMode.parse(pairMode).pairs(common.testbedEndpoints()));
+                    if (common.between != null) pairs.add(common.betweenPair());
+                    else pairs.addAll(PairMode.parse(pairMode).pairs(common.testbedEndpoints()));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("--pairs", "pairs", e.getMessage());
                 }
@@ -169,9 +183,6 @@ final class BenchCommand {
         Integer responseSize;
         @Option(names = "--vs-sockperf", description = "Run sockperf ping-pong on the same pair, interleaved, and print the ratio.")
         boolean vsSockperf;
-        @Option(names = "--between", paramLabel = "CLIENT,SERVER", split = ",",
-                description = "With --testbed: the two nodes, e.g. node1,node3.")
-        List<String> between;
 
         @Override
         public Integer call() {
@@ -181,11 +192,7 @@ final class BenchCommand {
             if (common.to.size() > 1) throw new ConfigException("--to", "to", "rr takes one server, got " + common.to.size());
             StreamBench.Pair pair;
             if (common.testbed != null) {
-                if (between == null || between.size() != 2) {
-                    throw new ConfigException("--between", "between", "with --testbed, name the client and server nodes: --between node1,node3");
-                }
-                List<PairMode.Placed> nodes = common.testbedEndpoints();
-                pair = new StreamBench.Pair(node(nodes, between.get(0)), node(nodes, between.get(1)));
+                pair = common.betweenPair();
             } else {
                 pair = new StreamBench.Pair(Endpoint.local("here"),
                         common.to.isEmpty() ? Endpoint.local("loopback") : remote(common.to.get(0)));

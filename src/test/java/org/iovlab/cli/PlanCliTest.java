@@ -98,11 +98,13 @@ class PlanCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "scenario", "scenario list", "scenario show", "plan"})
+    @ValueSource(strings = {"", "scenario", "scenario list", "scenario show", "plan", "testbed", "testbed up", "testbed down",
+            "testbed status", "testbed exec", "bench", "bench server", "bench stream", "bench rr", "app", "app advect"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").strip().split(" ");
         Cli r = Cli.run(args);
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("Usage: iovlab" + (command.isEmpty() ? "" : " " + command));
     }
 
