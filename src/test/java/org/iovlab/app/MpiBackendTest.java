@@ -3,12 +3,9 @@ package org.iovlab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import org.iovlab.comm.Backend;
-import org.iovlab.comm.mpi.MpiSetup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,13 +19,7 @@ class MpiBackendTest extends BackendsTest {
 
     @BeforeAll
     static void needsOpenMpi() {
-        List<String> missing = MpiSetup.find().problems();
-        if (missing.isEmpty()) return;
-        String why = "mpi backend unavailable: " + String.join("; ", missing);
-        boolean required = Boolean.getBoolean("iovlab.mpi.required") || System.getenv("CI") != null;
-        assertThat(required).as(why + " (required here: CI is set or -Diovlab.mpi.required=true)").isFalse();
-        System.err.println("SKIPPED MpiBackendTest: " + why);
-        Assumptions.abort(why);
+        org.iovlab.comm.MpiRequired.orSkip("MpiBackendTest");
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.iovlab.comm;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
-import org.iovlab.comm.mpi.MpiSetup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -17,13 +13,7 @@ class MpiConformanceTest extends ConformanceSuite {
 
     @BeforeAll
     static void needsOpenMpi() {
-        List<String> missing = MpiSetup.find().problems();
-        if (missing.isEmpty()) return;
-        String why = "mpi backend unavailable: " + String.join("; ", missing);
-        boolean required = Boolean.getBoolean("iovlab.mpi.required") || System.getenv("CI") != null;
-        assertThat(required).as(why + " (required here: CI is set or -Diovlab.mpi.required=true)").isFalse();
-        System.err.println("SKIPPED MpiConformanceTest: " + why);
-        Assumptions.abort(why);
+        org.iovlab.comm.MpiRequired.orSkip("MpiConformanceTest");
     }
 
     @Override
