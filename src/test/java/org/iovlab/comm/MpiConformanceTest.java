@@ -1,7 +1,5 @@
 package org.iovlab.comm;
 
-
-
 import org.junit.jupiter.api.BeforeAll;
 
 /**
