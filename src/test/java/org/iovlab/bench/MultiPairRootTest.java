@@ -58,4 +58,23 @@ class MultiPairRootTest {
         assertThat(java.util.Arrays.stream(rep.perPairBytesPerSecond()).sum())
                 .isCloseTo(rep.totalBytesPerSecond(), org.assertj.core.data.Percentage.withPercentage(1e-9));
     }
+
+    @org.junit.jupiter.api.Test
+    @Timeout(60)
+    void anUnreachablePeerFailsWithinTheTimeout() {
+        Scenario s = Scenarios.load("local", DataPath.BRIDGED).resolved();
+        Plan plan = Planner.plan(s, INSTANCE, Profiles.load("linux"), true, Cgroups.machineCpus(), false);
+        TestbedState st = Testbeds.up(plan, s.network().toString());
+        var node1 = st.node("node1").orElseThrow();
+        // Inside the testbed's subnet, but nobody has this address: ARP gets no answer.
+        var pair = new StreamBench.Pair(new Endpoint("node1", Launcher.argvPrefix(node1), node1.address().toString()),
+                Endpoint.remote("198.18.0.250:5299"));
+        var spec = new StreamBench.Spec(Duration.ofSeconds(1), 65536, 0, new Repetitions(1, 1, 0.5), false, 0, Duration.ofSeconds(3));
+        long t0 = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamBench.run(List.of(pair), spec, line -> { }))
+                .isInstanceOf(BenchFailure.class)
+                .hasMessageContaining("198.18.0.250:5299")
+                .satisfies(e -> assertThat(((BenchFailure) e).partial()).isNull());
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+    }
 }
