@@ -321,6 +321,7 @@ final class TcpConnection {
         for (Incoming m : awaitingBulk.values()) if (m.recv != null) m.recv.fail(e);
         for (TcpRequest r : awaitingCts.values()) r.fail(e);
         if (current != null && current.recv != null) current.recv.fail(e);
+        if (current != null && current.claimer != null) current.claimer.fail(e); // posted while its frame was read
         for (Outgoing o : out) if (o.request != null) o.request.fail(e);
     }
 
