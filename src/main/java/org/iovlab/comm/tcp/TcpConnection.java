@@ -46,6 +46,8 @@ final class TcpConnection {
     private final Map<Integer, TcpRequest> awaitingCts = new HashMap<>();
     private final Map<Integer, Incoming> awaitingBulk = new HashMap<>();
     private final ByteBuffer in = Buffers.allocateBytes(STAGING).order(ByteOrder.LITTLE_ENDIAN).flip();
+    private final ByteBuffer header = Buffers.allocateBytes(Frame.HEADER).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer[] frame = {header, null};
     private int rtsSent;
     private int rtsReceived;
     private Incoming current;
@@ -73,10 +75,31 @@ final class TcpConnection {
         }
     }
 
-    /** Queues a frame and writes what the socket takes now. */
+    /**
+     * Writes a frame now if nothing is queued before it, from a reused direct header (no copy
+     * through a temporary buffer, nothing allocated); queues what the socket does not take.
+     */
     void send(int kind, int tag, long length, ByteBuffer payload, TcpRequest request) throws IOException {
-        out.add(new Outgoing(Frame.header(kind, tag, length), payload, request));
-        if (out.size() == 1) flush();
+        if (!out.isEmpty()) {
+            out.add(new Outgoing(Frame.header(kind, tag, length), payload, request));
+            return;
+        }
+        header.clear();
+        header.putInt(kind).putInt(tag).putLong(length).flip();
+        if (payload == null) {
+            channel.write(header);
+        } else {
+            frame[1] = payload;
+            channel.write(frame);
+            frame[1] = null;
+        }
+        if (!header.hasRemaining() && (payload == null || !payload.hasRemaining())) {
+            if (request != null) request.complete();
+            return;
+        }
+        ByteBuffer rest = ByteBuffer.allocate(header.remaining()).put(header).flip(); // the socket is full
+        out.add(new Outgoing(rest, payload, request));
+        if (key != null && key.isValid()) key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
     }
 
     boolean hasOutput() {
