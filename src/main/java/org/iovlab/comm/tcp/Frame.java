@@ -11,11 +11,14 @@ final class Frame {
     static final int BYE = 2;
     /** This rank ends the job; the payload is the reason (UTF-8). */
     static final int ABORT = 3;
-    /** Announces a large message (ready to send): tag, length; no payload. */
+    /**
+     * Announces a large message (ready to send): tag, the whole message's length; the payload is
+     * its first {@code min(length, TcpConnection.FIRST_FRAGMENT)} bytes.
+     */
     static final int RTS = 4;
     /** Asks for announced message number {@code tag} (clear to send); no payload. */
     static final int CTS = 5;
-    /** The payload of announced message number {@code tag}. */
+    /** The rest of announced message number {@code tag} (after the fragment its RTS carried). */
     static final int BULK = 6;
 
     private Frame() {}
