@@ -170,6 +170,8 @@ public final class RankProcesses {
                             reports.add(new Report(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)));
                         }
                     }
+                    // Every rank JVM that loads the Vector API says so; the launcher already did, once.
+                    if (line.startsWith("WARNING: Using incubator modules")) continue;
                     synchronized (to) {
                         to.println(prefix + line);
                     }
