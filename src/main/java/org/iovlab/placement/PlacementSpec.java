@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code block} or {@code file:PATH}.
  */
 public sealed interface PlacementSpec {
-    String SYNTAX = "inter, intra, hybrid, hybrid:K, round-robin, block or file:PATH";
+    String SYNTAX = "inter, intra, hybrid, hybrid:K, crossings:K, round-robin, block or file:PATH";
 
     /** Consecutive ranks on alternating hosts, spread over the VMs of each host: every neighbour message crosses the wire. */
     record Inter() implements PlacementSpec {}
@@ -20,6 +20,18 @@ public sealed interface PlacementSpec {
     record Hybrid(int blockSize) implements PlacementSpec {
         public Hybrid {
             if (blockSize < 0) throw new IllegalArgumentException("block size must be >= 1");
+        }
+    }
+
+    /**
+     * Runs of consecutive ranks on alternating hosts, so that the rank chain changes host exactly
+     * {@code count} times: a 1-D decomposition then sends {@code count} of its P−1 messages per
+     * step across the wire. Between the paper's intra (1) and inter (P−1), it gives every share
+     * of inter-host messages in between (the x axis of its Figure 4).
+     */
+    record Crossings(int count) implements PlacementSpec {
+        public Crossings {
+            if (count < 0) throw new IllegalArgumentException("crossings:K needs K >= 0");
         }
     }
 
@@ -42,6 +54,11 @@ public sealed interface PlacementSpec {
             }
             return new Hybrid(Integer.parseInt(k));
         }
+        if (t.startsWith("crossings:")) {
+            String k = t.substring(10);
+            if (!k.matches("[0-9]{1,6}")) throw new IllegalArgumentException("crossings:K needs a count K >= 0, got '" + text + "'");
+            return new Crossings(Integer.parseInt(k));
+        }
         return switch (t) {
             case "inter" -> new Inter();
             case "intra" -> new Intra();
@@ -58,6 +75,7 @@ public sealed interface PlacementSpec {
             case Inter i -> "inter";
             case Intra i -> "intra";
             case Hybrid h -> h.blockSize() == 0 ? "hybrid" : "hybrid:" + h.blockSize();
+            case Crossings c -> "crossings:" + c.count();
             case RoundRobin r -> "round-robin";
             case Block b -> "block";
             case FromFile f -> "file:" + f.file();

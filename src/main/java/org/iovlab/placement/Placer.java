@@ -31,6 +31,7 @@ public final class Placer {
             case PlacementSpec.Intra i -> s.hosts().stream().flatMap(h -> vmMajor(s.vmsOn(h.name())).stream()).limit(ranks).toList();
             case PlacementSpec.Block b -> vmMajor(s.vms()).stream().limit(ranks).toList();
             case PlacementSpec.RoundRobin r -> roundRobin(s.vms()).stream().limit(ranks).toList();
+            case PlacementSpec.Crossings c -> crossings(s, ranks, c.count());
             case PlacementSpec.FromFile f -> throw new AssertionError("handled above");
         };
         return new Placement(s, spec.label(), vms);
@@ -75,6 +76,58 @@ public final class Placer {
                 out.add(queues.get(h).poll());
             }
             turn = h + 1;
+        }
+        return out;
+    }
+
+    /**
+     * {@code k + 1} runs of consecutive ranks, run i on host i mod H, each host filling its VMs
+     * one by one; each host gets at least one rank per run it holds, the rest go round the hosts
+     * while they have free vCPUs, and a host's ranks are split evenly over its runs.
+     */
+    private static List<String> crossings(Scenario s, int ranks, int k) {
+        List<Host> hosts = s.hosts();
+        int h = hosts.size();
+        int runs = k + 1;
+        if (runs > ranks || (h == 1 && k > 0)) {
+            throw new ConfigException("--placement", "placement", "crossings:" + k + " needs " + runs
+                    + " runs of ranks on alternating hosts; " + ranks + " ranks on " + h + " host(s) cannot give that");
+        }
+        int[] runsOn = new int[h];
+        int[] quota = new int[h];
+        int[] cap = new int[h];
+        for (int i = 0; i < runs; i++) runsOn[i % h]++;
+        int left = ranks;
+        for (int i = 0; i < h; i++) {
+            cap[i] = s.vmsOn(hosts.get(i).name()).stream().mapToInt(Vm::vcpus).sum();
+            if (runsOn[i] > cap[i]) {
+                throw new ConfigException("--placement", "placement", "crossings:" + k + " puts " + runsOn[i]
+                        + " runs on host " + hosts.get(i).name() + ", which has only " + cap[i] + " vCPUs");
+            }
+            quota[i] = runsOn[i];
+            left -= runsOn[i];
+        }
+        int room = 0;
+        for (int i = 0; i < h; i++) if (runsOn[i] > 0) room += cap[i];
+        if (room < ranks) {
+            throw new ConfigException("--placement", "placement", "crossings:" + k + " uses " + Math.min(runs, h)
+                    + " host(s) with " + room + " vCPUs, too few for " + ranks + " ranks");
+        }
+        for (int i = 0; left > 0; i = (i + 1) % h) {
+            if (runsOn[i] > 0 && quota[i] < cap[i]) {
+                quota[i]++;
+                left--;
+            }
+        }
+        List<Deque<String>> queues = new ArrayList<>();
+        for (Host host : hosts) queues.add(new ArrayDeque<>(vmMajor(s.vmsOn(host.name()))));
+        int[] runIndex = new int[h];
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            int on = i % h;
+            int j = runIndex[on]++;
+            int len = quota[on] / runsOn[on] + (j < quota[on] % runsOn[on] ? 1 : 0);
+            for (int n = 0; n < len; n++) out.add(queues.get(on).poll());
         }
         return out;
     }

@@ -42,6 +42,29 @@ class PaperPlacementTest {
     }
 
     @Test
+    void crossingsGiveEveryShareBetweenIntraAndInter() {
+        for (String axis : new String[] {"16x1x1", "1x16x1", "1x1x16"}) {
+            for (int k = 1; k <= 15; k++) {
+                assertThat(account(PAPER, "crossings:" + k, axis).count(MessageClass.INTER_HOST)).as("paper crossings:%d along %s", k, axis).isEqualTo(k);
+            }
+        }
+        for (int k = 1; k <= 7; k++) assertThat(account(LOCAL, "crossings:" + k, "8x1x1").count(MessageClass.INTER_HOST)).isEqualTo(k);
+        // The two ends are the paper's own: crossings:1 is intra, crossings:15 crosses at every message as inter does.
+        assertThat(Placer.place(PAPER, 16, PlacementSpec.parse("crossings:1")).vmOfRank())
+                .isEqualTo(Placer.place(PAPER, 16, new PlacementSpec.Intra()).vmOfRank());
+    }
+
+    @ParameterizedTest(name = "{0} on {1} ranks: {2}")
+    @CsvSource(delimiter = ';', value = {
+            "crossings:8; 8; crossings:8 needs 9 runs of ranks on alternating hosts; 8 ranks on 2 host(s) cannot give that",
+            "crossings:0; 8; crossings:0 uses 1 host(s) with 4 vCPUs, too few for 8 ranks",
+            "crossings:x; 8; crossings:K needs a count K >= 0, got 'crossings:x'"})
+    void impossibleCrossingsAreRefused(String pattern, int ranks, String message) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Placer.place(LOCAL, ranks, PlacementSpec.parse(pattern)))
+                .hasMessageContaining(message);
+    }
+
+    @Test
     void interFollowsThePapersExample() {
         // "P2 communicates with P1 and P3: we place P2 on node5 in Host1 and P1,3 on node1,2 in Host0."
         Placement p = Placer.place(PAPER, 16, new PlacementSpec.Inter());
