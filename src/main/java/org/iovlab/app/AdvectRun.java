@@ -67,9 +67,10 @@ public final class AdvectRun {
             if (report == null) report = Files.createTempFile("iovlab-advect-", ".json");
             Jobs.run(backend, config.ranks(), AdvectProgram.class, rankArgs(config, run, report), options(backend, placement, sites));
             Map<String, Object> m = AdvectReport.read(report);
-            if (placement != null) complete(m, config, placement, sites, report);
-            if (jsonReport != null) AdvectReport.writeAtomically(jsonReport, AdvectReport.json(m));
-            return m;
+            if (placement == null) return m;
+            complete(m, config, placement, sites, report);
+            AdvectReport.writeAtomically(report, AdvectReport.json(m));
+            return AdvectReport.read(report); // as any later reader sees it (e.g. small longs read back as ints)
         } catch (CommException e) {
             throw new AdvectRunException(e.peer(), "advect on " + backend.label() + " failed: " + e.getMessage(), e);
         } catch (UnsupportedOperationException | LaunchException | TestbedException e) {
