@@ -55,7 +55,8 @@ final class SvgCharts {
             case STACKED_BARS -> stackedBars(f);
             case LINES, RATIO_LINES -> lines(f);
         };
-        theme().apply(chart);
+        theme().apply(chart); // before the series' colours and strokes, which it would reset
+        decorate(f, chart);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(4, 4, 4, 12));
         if (chart.getPlot() instanceof CategoryPlot cp) {
@@ -109,9 +110,7 @@ final class SvgCharts {
         r.setErrorIndicatorPaint(Color.BLACK);
         r.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(f.xLabel()), new NumberAxis(f.yLabel()), r);
-        JFreeChart chart = new JFreeChart(null, FONT, plot, true);
-        for (int i = 0; i < f.series().size(); i++) r.setSeriesPaint(i, color(f.series().get(i).name(), i));
-        return chart;
+        return new JFreeChart(null, FONT, plot, true);
     }
 
     private static JFreeChart stackedBars(Figure f) {
@@ -119,8 +118,6 @@ final class SvgCharts {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (Figure.Series s : f.series()) for (Figure.Point p : s.points()) ds.addValue(p.y().mean(), s.name(), cats.get(p.category()));
         StackedBarRenderer r = new StackedBarRenderer();
-        r.setSeriesPaint(0, new Color(0x33, 0x33, 0x55));
-        r.setSeriesPaint(1, new Color(0xb8, 0xc8, 0xe0));
         CategoryAxis x = new CategoryAxis(f.xLabel());
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         CategoryPlot plot = new CategoryPlot(ds, x, new NumberAxis(f.yLabel()), r);
@@ -144,13 +141,6 @@ final class SvgCharts {
         r.setErrorPaint(Color.BLACK);
         NumberAxis x = new NumberAxis(f.xLabel()), y = new NumberAxis(f.yLabel());
         XYPlot plot = new XYPlot(ds, x, y, r);
-        for (int i = 0; i < f.series().size(); i++) {
-            String name = f.series().get(i).name();
-            r.setSeriesPaint(i, color(name, i));
-            if (name.startsWith("Computation")) r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                    10f, new float[] {6f, 4f}, 0f));
-            else r.setSeriesStroke(i, new BasicStroke(2f));
-        }
         if (f.kind() == Figure.Kind.RATIO_LINES) {
             ValueMarker one = new ValueMarker(1.0, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {4f, 4f}, 0f));
@@ -176,6 +166,26 @@ final class SvgCharts {
             }
         }
         return new JFreeChart(null, FONT, plot, true);
+    }
+
+    /** Data path series in fixed colours (NATIVE grey, BRIDGED orange, IOV blue); computation lines dashed; stacks dark and light. */
+    private static void decorate(Figure f, JFreeChart chart) {
+        if (chart.getPlot() instanceof CategoryPlot cp && cp.getRenderer() instanceof StackedBarRenderer r) {
+            r.setSeriesPaint(0, new Color(0x3a, 0x3f, 0x58));
+            r.setSeriesPaint(1, new Color(0xa9, 0xc4, 0xe4));
+        } else if (chart.getPlot() instanceof CategoryPlot cp) {
+            for (int i = 0; i < f.series().size(); i++) cp.getRenderer().setSeriesPaint(i, color(f.series().get(i).name(), i));
+        } else if (chart.getPlot() instanceof XYPlot xp) {
+            XYErrorRenderer r = (XYErrorRenderer) xp.getRenderer();
+            for (int i = 0; i < f.series().size(); i++) {
+                String name = f.series().get(i).name();
+                r.setSeriesPaint(i, color(name, i));
+                r.setSeriesStroke(i, name.startsWith("Computation")
+                        ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                        : new BasicStroke(2f));
+            }
+            r.setErrorPaint(Color.BLACK);
+        }
     }
 
     /** Names the placements beside the first series' points. */
