@@ -30,14 +30,10 @@ public final class Endpoints {
      * Closes {@code c} if the returned handle is not closed within {@code limit}: a peer that
      * stops answering then fails the blocked read or write instead of hanging the test.
      */
-    static AutoCloseable deadline(SocketChannel c, Duration limit, Runnable onExpiry) {
+    static AutoCloseable deadline(Link c, Duration limit, Runnable onExpiry) {
         var f = WATCHDOG.schedule(() -> {
             onExpiry.run();
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // the blocked call reports the failure
-            }
+            c.abort();
         }, limit.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
