@@ -27,9 +27,13 @@ public final class BenchServer implements AutoCloseable {
         this.acceptor = Thread.ofPlatform().name("iovlab-bench-accept").daemon().start(this::acceptLoop);
     }
 
-    /** Listens on {@code bind} (port 0: any free port). {@code log} gets one line per failed connection. */
+    /**
+     * Listens on {@code bind} (port 0: any free port). {@code log} gets one line per failed connection.
+     * Connections go through libc calls where the JDK allows them (22+), as the clients' do.
+     */
     public static BenchServer start(InetSocketAddress bind, Consumer<String> log) throws IOException {
-        return new BenchServer(ChannelLink.listen(bind, 64), log);
+        Link.Listener l = NativeTcp.available() ? NativeTcp.listen(bind, 64) : ChannelLink.listen(bind, 64);
+        return new BenchServer(l, log);
     }
 
     public int port() {

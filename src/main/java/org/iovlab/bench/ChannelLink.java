@@ -35,6 +35,11 @@ record ChannelLink(SocketChannel channel) implements Link {
     }
 
     @Override
+    public String transport() {
+        return "jdk";
+    }
+
+    @Override
     public String peer() {
         try {
             return String.valueOf(channel.getRemoteAddress());

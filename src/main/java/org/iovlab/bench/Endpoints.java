@@ -38,6 +38,11 @@ public final class Endpoints {
         return () -> f.cancel(false);
     }
 
+    /** A connection for request/response tests: through libc calls where the JDK allows them (22+), else a socket channel. */
+    static Link connectForRr(InetSocketAddress to, Duration timeout) throws IOException {
+        return NativeTcp.available() ? NativeTcp.connect(to, timeout) : new ChannelLink(connect(to, timeout));
+    }
+
     static SocketChannel connect(InetSocketAddress to, Duration timeout) throws IOException {
         SocketChannel c = SocketChannel.open();
         try {

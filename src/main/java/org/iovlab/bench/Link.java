@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 
 /**
  * One connected TCP socket as the benchmarks use it: blocking reads and writes of buffers.
- * So far one kind: a JDK {@link java.nio.channels.SocketChannel} ({@link ChannelLink}).
+ * Two kinds: a JDK {@link java.nio.channels.SocketChannel} ({@link ChannelLink}) and, from
+ * JDK 22 on, plain libc calls ({@link NativeTcp}), which spare the request/response loop the
+ * JDK's per-call locking and bookkeeping.
  */
 interface Link extends AutoCloseable {
     /** Reads at most {@code b.remaining()} bytes, at least one; -1 at end of stream. */
@@ -18,6 +20,9 @@ interface Link extends AutoCloseable {
 
     /** From any thread: makes blocked and later reads and writes fail or end; the owner still closes. */
     void abort();
+
+    /** What carries the bytes ("jdk" socket channel or "libc" calls), recorded with rr results. */
+    String transport();
 
     /** The peer's address, for messages. */
     String peer();
