@@ -96,6 +96,8 @@ class BenchFaultsTest {
         assertThat(Cli.run("bench", "stream", "--send-size", "0").exitCode()).isEqualTo(2);
         assertThat(Cli.run("bench", "stream", "--min-reps", "5", "--max-reps", "2").err()).contains("need 1 <= min <= max repetitions");
         assertThat(Cli.run("bench", "rr", "--to", "a:1", "--to", "b:2").err()).contains("rr takes one server, got 2");
+        assertThat(Cli.run("bench", "rr", "--vs-sockperf", "--response-size", "200").err()).contains("sockperf ping-pong sends equal messages");
+        assertThat(Cli.run("bench", "rr", "--vs-sockperf", "--size", "8").exitCode()).isEqualTo(2);
     }
 
 }
