@@ -5,8 +5,6 @@ import java.time.Duration;
 
 import mpi.MPI;
 import mpi.MPIException;
-import mpi.Request;
-import mpi.Status;
 
 import org.iovlab.comm.Comm;
 import org.iovlab.comm.CommException;
@@ -14,9 +12,10 @@ import org.iovlab.comm.RankExit;
 import org.iovlab.comm.Transport;
 
 /**
- * The transport over Open MPI's Java bindings ({@code MPI_COMM_WORLD}, bytes). Errors return
- * instead of aborting, so a wrong length becomes a {@link CommException}; a dead rank or an
- * abort ends the whole job through mpirun. Waits poll {@code MPI_Test}, so that they can time out.
+ * The transport over Open MPI ({@code MPI_COMM_WORLD}, bytes), initialized through its Java
+ * bindings; transfers go through {@link MpiCalls}. Errors return instead of aborting, so a wrong
+ * length becomes a {@link CommException}; a dead rank or an abort ends the whole job through
+ * mpirun. Waits poll {@code MPI_Test}, so that they can time out.
  */
 public final class MpiTransport implements Transport {
     private static final long SPIN_NANOS = 2_000_000L;
@@ -24,9 +23,11 @@ public final class MpiTransport implements Transport {
     private final int rank;
     private final int size;
     private final long readTimeoutNanos;
+    private final MpiCalls calls;
 
     public MpiTransport(Duration readTimeout) throws MPIException {
         MPI.COMM_WORLD.setErrhandler(MPI.ERRORS_RETURN);
+        this.calls = MpiCalls.forThisJvm();
         this.rank = MPI.COMM_WORLD.getRank();
         this.size = MPI.COMM_WORLD.getSize();
         this.readTimeoutNanos = readTimeout.toNanos();
@@ -45,8 +46,7 @@ public final class MpiTransport implements Transport {
     @Override
     public Comm.Request isend(ByteBuffer bytes, int dest, int tag) {
         try {
-            ByteBuffer b = bytes.position() == 0 ? bytes : bytes.slice(); // the bindings ignore the position
-            return new MpiRequest(MPI.COMM_WORLD.iSend(b, b.remaining(), MPI.BYTE, dest, tag), true, dest, tag, b.remaining());
+            return new MpiRequest(calls.isend(bytes, dest, tag), true, dest, tag, bytes.remaining());
         } catch (MPIException e) {
             throw new CommException(dest, "rank " + rank + ": MPI send to rank " + dest + " failed: " + e.getMessage(), e);
         }
@@ -55,8 +55,7 @@ public final class MpiTransport implements Transport {
     @Override
     public Comm.Request irecv(ByteBuffer bytes, int source, int tag) {
         try {
-            ByteBuffer b = bytes.position() == 0 ? bytes : bytes.slice();
-            return new MpiRequest(MPI.COMM_WORLD.iRecv(b, b.remaining(), MPI.BYTE, source, tag), false, source, tag, b.remaining());
+            return new MpiRequest(calls.irecv(bytes, source, tag), false, source, tag, bytes.remaining());
         } catch (MPIException e) {
             throw new CommException(source, "rank " + rank + ": MPI receive from rank " + source + " failed: " + e.getMessage(), e);
         }
@@ -87,7 +86,7 @@ public final class MpiTransport implements Transport {
     }
 
     private final class MpiRequest implements Comm.Request {
-        private final Request request;
+        private final MpiCalls.Pending pending;
         private final boolean send;
         private final int peer;
         private final int tag;
@@ -95,8 +94,8 @@ public final class MpiTransport implements Transport {
         private boolean done;
         private CommException failure;
 
-        MpiRequest(Request request, boolean send, int peer, int tag, int bytes) {
-            this.request = request;
+        MpiRequest(MpiCalls.Pending pending, boolean send, int peer, int tag, int bytes) {
+            this.pending = pending;
             this.send = send;
             this.peer = peer;
             this.tag = tag;
@@ -127,15 +126,10 @@ public final class MpiTransport implements Transport {
         public boolean test() {
             if (done) return true;
             try {
-                if (send) {
-                    if (!request.test()) return false;
-                    done = true;
-                    return true;
-                }
-                Status s = request.testStatus();
-                if (s == null) return false;
+                int count = pending.test();
+                if (count == MpiCalls.Pending.IN_FLIGHT) return false;
                 done = true;
-                check(s.getCount(MPI.BYTE)); // MPI_ERROR is not set by MPI_Test; truncation throws
+                if (!send) check(count);
             } catch (MPIException e) {
                 done = true;
                 failure = failed(e);
