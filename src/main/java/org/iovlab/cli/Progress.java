@@ -35,17 +35,22 @@ final class Progress implements Reproduce.Listener, AutoCloseable {
         started = System.nanoTime();
         if (quiet) return;
         if (alreadyMeasured > 0) err.println("reproduce: " + alreadyMeasured + " measurement(s) already in the results, " + tasks + " to go");
-        if (terminal && tasks > 0) {
-            bar = new ProgressBarBuilder().setTaskName("reproduce").setInitialMax(tasks).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+    }
+
+    /** The bar starts with the first measurement, below the testbeds' start-up lines. */
+    private ProgressBar bar() {
+        if (bar == null && terminal && total > 0) {
+            bar = new ProgressBarBuilder().setTaskName("reproduce").setInitialMax(total).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err, 120)).setUpdateIntervalMillis(500).setMaxRenderedLength(120)
                     .build();
         }
+        return bar;
     }
 
     @Override
     public void starting(String task) {
         if (quiet) return;
-        if (bar != null) {
+        if (bar() != null) {
             bar.setExtraMessage(task);
         } else {
             err.printf("reproduce [%d/%d]%s %s%n", done + 1, total, eta(), task);
