@@ -15,7 +15,7 @@ repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 . "$repo/scripts/lib.sh"
 
 PACKAGES=(openmpi-bin libopenmpi-dev iperf3 sockperf iproute2 iputils-ping
-          util-linux procps gcc xz-utils binutils maven)
+          util-linux procps gcc xz-utils binutils maven chromium fontconfig fonts-dejavu-core)
 SRC_LIST=/etc/apt/sources.list.d/iovlab-deb-src.sources
 SYSTEM_LIST=/etc/apt/sources.list.d/debian.sources
 

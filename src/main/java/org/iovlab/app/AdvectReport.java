@@ -56,7 +56,9 @@ public final class AdvectReport {
         m.put("totalsOverRanks", totals);
         m.put("overlap", overlap(r));
         List<Object> ranks = new ArrayList<>();
-        for (int rank = 0; rank < r.timers().size(); rank++) ranks.add(rank(rank, r.cells().get(rank), r.timers().get(rank)));
+        for (int rank = 0; rank < r.timers().size(); rank++) {
+            ranks.add(rank(rank, r.cells().get(rank), r.netns().get(rank), r.timers().get(rank)));
+        }
         m.put("ranks", ranks);
         return m;
     }
@@ -74,10 +76,11 @@ public final class AdvectReport {
         return o;
     }
 
-    private static Map<String, Object> rank(int rank, long cells, Timers t) {
+    private static Map<String, Object> rank(int rank, long cells, long netns, Timers t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rank", rank);
         m.put("cells", cells);
+        m.put("netns", netns);
         Map<String, Object> totals = new LinkedHashMap<>(), perStep = new LinkedHashMap<>();
         for (int ph = 0; ph < Timers.PHASES; ph++) {
             totals.put(Timers.NAMES[ph] + "Seconds", t.total(ph) / 1e9);
@@ -135,16 +138,41 @@ public final class AdvectReport {
                 num(m, "wallSeconds"), num(m, "mcellsPerSecond"), num(t, "computeSeconds"), num(t, "packSeconds"),
                 num(t, "unpackSeconds"), num(t, "waitSeconds"),
                 Boolean.TRUE.equals(c.get("overlap")) ? String.format(" (%.3f s of compute overlapped)", num(t, "overlappedComputeSeconds")) : "",
-                num(m, "mass"), num(m, "l2Error"), m.get("fieldChecksum"));
+                num(m, "mass"), num(m, "l2Error"), m.get("fieldChecksum")) + where(run, (Map<String, Object>) m.get("messages"));
+    }
+
+    /** Where it ran and what crossed which boundary, when a placement (and a testbed) was given. */
+    @SuppressWarnings("unchecked")
+    private static String where(Map<String, Object> run, Map<String, Object> messages) {
+        StringBuilder b = new StringBuilder();
+        if (run.containsKey("placement")) {
+            b.append(String.format("%n  placement %s on scenario %s, datapath %s", run.get("placement"), run.get("scenario"), run.get("datapath")));
+        }
+        if (run.containsKey("testbed")) {
+            b.append(String.format(", inside testbed %s (profile %s%s)", run.get("testbed"), run.get("profile"),
+                    "false".equals(run.get("shaped")) ? ", no shaping" : ""));
+        }
+        if (messages != null) {
+            Map<String, Object> n = (Map<String, Object>) messages.get("perStep");
+            b.append(String.format("%n  halo messages per step: %s intra-vm, %s inter-vm, %s inter-host (inter-host share %.3f)",
+                    n.get("intra-vm"), n.get("inter-vm"), n.get("inter-host"), num(messages, "interHostShare")));
+        }
+        return b.toString();
     }
 
     /** Per rank, seconds per phase: the paper's Figure 3 breakdown as a table. */
     @SuppressWarnings("unchecked")
     public static String rankTable(Map<String, Object> m) {
-        StringBuilder b = new StringBuilder(String.format("%5s %10s %9s %9s %9s %9s%n", "RANK", "CELLS", "COMPUTE", "PACK", "UNPACK", "WAIT"));
-        for (Object o : (List<Object>) m.get("ranks")) {
+        List<Object> ranks = (List<Object>) m.get("ranks");
+        // The node a rank ran in (testbed), else its VM (placement), else nothing.
+        String whereKey = ranks.isEmpty() ? null : ((Map<String, Object>) ranks.get(0)).containsKey("node") ? "node"
+                : ((Map<String, Object>) ranks.get(0)).containsKey("vm") ? "vm" : null;
+        String col = whereKey == null ? "" : String.format(" %-8s", whereKey.toUpperCase(java.util.Locale.ROOT));
+        StringBuilder b = new StringBuilder(String.format("%5s%s %10s %9s %9s %9s %9s%n", "RANK", col, "CELLS", "COMPUTE", "PACK", "UNPACK", "WAIT"));
+        for (Object o : ranks) {
             Map<String, Object> r = (Map<String, Object>) o, t = (Map<String, Object>) r.get("totals");
-            b.append(String.format("%5s %10s %8.4fs %8.4fs %8.4fs %8.4fs%n", r.get("rank"), r.get("cells"), num(t, "computeSeconds"),
+            String at = whereKey == null ? "" : String.format(" %-8s", r.get(whereKey));
+            b.append(String.format("%5s%s %10s %8.4fs %8.4fs %8.4fs %8.4fs%n", r.get("rank"), at, r.get("cells"), num(t, "computeSeconds"),
                     num(t, "packSeconds"), num(t, "unpackSeconds"), num(t, "waitSeconds")));
         }
         return b.toString();

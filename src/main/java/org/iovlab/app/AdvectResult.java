@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.iovlab.comm.Comm;
 
 /**
- * What one run measured, gathered on rank 0: the diagnostics (the same on every rank) and every
- * rank's timers.
+ * What one run measured, gathered on rank 0: the diagnostics (the same on every rank), every
+ * rank's timers, cells and the network namespace it ran in ({@code netns}: the inode that
+ * {@code /proc/self/ns/net} names, -1 where there is none), which shows from inside a rank
+ * where a testbed run really placed it.
  */
 public record AdvectResult(AdvectConfig config, String stencil, double wallSeconds, Diagnostics.Summary summary,
-                           List<Timers> timers, List<Long> cells) {
+                           List<Timers> timers, List<Long> cells, List<Long> netns) {
     private static final int TAG_TIMERS = 900;
 
     /**
@@ -29,20 +31,33 @@ public record AdvectResult(AdvectConfig config, String stencil, double wallSecon
         Timers mine = solver.timers();
         if (comm.rank() != 0) {
             double[] flat = mine.flatten();
-            comm.send(new double[] {solver.block().cells()}, 0, 1, 0, TAG_TIMERS);
+            comm.send(new double[] {solver.block().cells(), netnsInode()}, 0, 2, 0, TAG_TIMERS);
             comm.send(flat, 0, flat.length, 0, TAG_TIMERS);
             return Optional.empty();
         }
         List<Timers> all = new ArrayList<>(List.of(mine));
         List<Long> cells = new ArrayList<>(List.of(solver.block().cells()));
-        double[] one = new double[1], flat = new double[Timers.PHASES * config.steps()];
+        List<Long> netns = new ArrayList<>(List.of(netnsInode()));
+        double[] two = new double[2], flat = new double[Timers.PHASES * config.steps()];
         for (int r = 1; r < comm.size(); r++) {
-            comm.recv(one, 0, 1, r, TAG_TIMERS);
+            comm.recv(two, 0, 2, r, TAG_TIMERS);
             comm.recv(flat, 0, flat.length, r, TAG_TIMERS);
-            cells.add((long) one[0]);
+            cells.add((long) two[0]);
+            netns.add((long) two[1]);
             all.add(Timers.unflatten(flat, config.steps()));
         }
-        return Optional.of(new AdvectResult(config, stencil.name(), wall, summary, List.copyOf(all), List.copyOf(cells)));
+        return Optional.of(new AdvectResult(config, stencil.name(), wall, summary, List.copyOf(all), List.copyOf(cells),
+                List.copyOf(netns)));
+    }
+
+    /** This process's network namespace inode (exact in a double: inodes are 32-bit), or -1. */
+    static long netnsInode() {
+        try {
+            String link = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/net")).toString();
+            return Long.parseLong(link.substring(link.indexOf('[') + 1, link.indexOf(']')));
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Total seconds of {@code phase} summed over ranks. */

@@ -18,6 +18,10 @@
  *       {@code fieldChecksum}; {@link org.iovlab.app.AdvectResult}/{@link org.iovlab.app.AdvectReport}:
  *       gathered timers and the JSON report; {@link org.iovlab.app.AdvectProgram}: the
  *       {@link org.iovlab.comm.RankProgram} that process backends start by name.</li>
+ *   <li>{@link org.iovlab.app.AdvectRun}: one run as a library call (the CLI and the reproduce runner
+ *       use it): on any backend, with a placement recorded and its halo messages counted by class,
+ *       and on tcp optionally inside a live testbed, each rank in its node
+ *       ({@link org.iovlab.launch.TestbedRanks}); fails with {@link org.iovlab.app.AdvectRunException}.</li>
  * </ul>
  *
  * <p>Bit for bit: every cell is updated by the same operations in the same order from the same

@@ -1,11 +1,9 @@
 package org.iovlab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,19 +11,25 @@ import org.iovlab.app.AdvectConfig;
 import org.iovlab.app.AdvectPlan;
 import org.iovlab.app.AdvectProgram;
 import org.iovlab.app.AdvectReport;
+import org.iovlab.app.AdvectRun;
+import org.iovlab.app.AdvectRunException;
 import org.iovlab.app.Scheme;
 import org.iovlab.comm.Backend;
-import org.iovlab.comm.CommException;
-import org.iovlab.comm.JobOptions;
-import org.iovlab.comm.Jobs;
 import org.iovlab.comm.mpi.MpiJob;
 import org.iovlab.comm.mpi.MpiSetup;
 import org.iovlab.comm.mpi.MpirunCommand;
 import org.iovlab.placement.Dims;
 import org.iovlab.placement.Placement;
 import org.iovlab.placement.PlacementOptions;
+import org.iovlab.launch.TestbedRanks;
 import org.iovlab.scenario.ConfigException;
+import org.iovlab.scenario.DataPath;
 import org.iovlab.scenario.Problem;
+import org.iovlab.scenario.Scenario;
+import org.iovlab.scenario.Scenarios;
+import org.iovlab.testbed.InstanceNames;
+import org.iovlab.testbed.TestbedException;
+import org.iovlab.testbed.TestbedState;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +69,10 @@ final class AppCommand {
                 description = "Place ranks on the scenario's VMs (inter, intra, hybrid, ...; default inter when --scenario is given); "
                         + "recorded in the report, passed to mpirun as a rankfile.")
         String placement;
+        @Option(names = "--testbed", paramLabel = "ID",
+                description = "Run the ranks inside this live testbed (tcp only): each in its VM's (native: host's) namespace, "
+                        + "CPUs and cgroups, listening on its address. Placement on the testbed's scenario unless --scenario names its file.")
+        String testbed;
         @Option(names = "--json", paramLabel = "FILE", description = "Write the full report as JSON (atomically).")
         Path json;
         @Option(names = "--dry-run", description = "Check the input and print the plan; start nothing.")
@@ -81,70 +89,85 @@ final class AppCommand {
             Dims g = check(problems, "--grid", () -> dims("--grid", grid));
             AdvectConfig config = procs == null || g == null || sch == null ? null
                     : check(problems, "--grid", () -> new AdvectConfig(g, procs, steps, sch, overlap, cfl));
-            // A placement is made when asked for, or when a scenario is named (then "inter", as iovlab plan does).
+            TestbedState tb = testbed == null ? null : check(problems, "--testbed", () -> loadTestbed(backend));
+            // A placement is made when asked for, or when a scenario or testbed is named (then "inter", as iovlab plan does).
             var parsed = spec.commandLine().getParseResult();
+            boolean scenarioGiven = parsed.hasMatchedOption("--scenario");
             String pattern = placement != null ? placement
-                    : parsed.hasMatchedOption("--scenario") || parsed.hasMatchedOption("--datapath") ? "inter" : null;
-            Placement placed = pattern == null || config == null ? null : check(problems, "--placement",
-                    () -> PlacementOptions.resolve(scenarioOptions.load(), pattern, procs.toString(), null, grid).placement());
+                    : scenarioGiven || parsed.hasMatchedOption("--datapath") || testbed != null ? "inter" : null;
+            Placement placed = pattern == null || config == null || (testbed != null && tb == null) ? null
+                    : check(problems, "--placement", () -> PlacementOptions.resolve(scenario(tb, scenarioGiven), pattern,
+                            procs.toString(), null, grid).placement());
+            if (tb != null && placed != null) {
+                TestbedRanks.problems(placed, tb).forEach(m -> problems.add(new Problem("--placement", 0, 0, "placement", m)));
+            }
             if (backend == Backend.MPI) check(problems, "--comm", Advect::requireOpenMpi);
             if (json != null && !Files.isDirectory(json.toAbsolutePath().getParent())) {
                 problems.add(new Problem("--json", 0, 0, "json", "directory " + json.toAbsolutePath().getParent() + " does not exist"));
             }
             if (!problems.isEmpty()) throw new ConfigException(problems);
 
-            Map<String, String> run = new LinkedHashMap<>();
-            run.put("comm", backend.label());
-            if (placed != null) {
-                run.put("scenario", placed.scenario().name());
-                run.put("datapath", placed.scenario().datapath().id());
-                run.put("placement", placed.label());
-            }
             if (dryRun) {
+                Map<String, String> run = AdvectRun.labels(backend, placed, tb);
                 out.print(AdvectPlan.describe(config, run));
                 out.println("rank program: " + AdvectProgram.class.getName() + " " + String.join(" ", config.toArgs()));
+                if (tb != null) printSites(out, TestbedRanks.of(placed, tb));
                 if (backend == Backend.MPI) {
                     Path report = json != null ? json : Path.of(System.getProperty("java.io.tmpdir"), "iovlab-advect-NNN.json");
                     out.println("mpirun command: " + MpirunCommand.of(config.ranks(), AdvectProgram.class,
-                            rankArgs(config, run, report), options(backend, placed), MpiSetup.find(),
+                            AdvectRun.rankArgs(config, run, report), AdvectRun.options(backend, placed, null), MpiSetup.find(),
                             Path.of(System.getProperty("java.io.tmpdir"), "iovlab-mpi-NNN"), MpiJob.runningAsRoot()).printable());
                 }
                 return;
             }
-            Map<String, Object> report = start(backend, config, run, placed);
+            Map<String, Object> report;
+            try {
+                report = AdvectRun.run(config, backend, placed, tb, Map.of(), json);
+            } catch (AdvectRunException e) {
+                throw new RunFailedException(e.getMessage(), e);
+            }
             out.println(AdvectReport.textSummary(report));
             out.print(AdvectReport.rankTable(report));
             if (json != null) out.println("report: " + json);
         }
 
-        private Map<String, Object> start(Backend backend, AdvectConfig config, Map<String, String> run, Placement placed) {
-            Path report = json;
-            try {
-                if (report == null) report = Files.createTempFile("iovlab-advect-", ".json");
-                Jobs.run(backend, config.ranks(), AdvectProgram.class, rankArgs(config, run, report), options(backend, placed));
-                return AdvectReport.read(report);
-            } catch (CommException | UnsupportedOperationException e) {
-                throw new RunFailedException("advect on " + backend.label() + " failed: " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new RunFailedException("advect: " + e.getMessage(), e);
-            } finally {
-                if (json == null && report != null) report.toFile().delete();
+        /** The live testbed {@code --testbed} names; only tcp ranks can run inside one. */
+        private TestbedState loadTestbed(Backend backend) {
+            if (backend != null && backend != Backend.TCP) {
+                throw new ConfigException("--testbed", "testbed", "--testbed runs the ranks inside the testbed, which only "
+                        + "--comm tcp does (got --comm " + backend.label() + ")");
             }
+            String id = new InstanceNames(testbed).instance();
+            TestbedState tb;
+            try {
+                tb = TestbedState.load(id);
+            } catch (TestbedException e) {
+                throw new ConfigException("--testbed", "testbed", e.getMessage());
+            }
+            String d = scenarioOptions.datapath;
+            if (d != null && DataPath.parse(d).filter(x -> x != tb.datapath()).isPresent()) {
+                throw new ConfigException("--datapath", "datapath", "--datapath " + d + " differs from testbed " + id
+                        + "'s data path " + tb.datapath().id() + " (leave it out: the testbed's is used)");
+            }
+            return tb;
         }
 
-        /** What every rank gets: the configuration, where rank 0 writes the report, and the run labels. */
-        private static String[] rankArgs(AdvectConfig config, Map<String, String> run, Path report) {
-            List<String> args = new ArrayList<>(config.toArgs());
-            args.add("json=" + report.toAbsolutePath());
-            args.add("print=false");
-            run.forEach((k, v) -> args.add(k + "=" + v));
-            return args.toArray(String[]::new);
+        /** Where ranks are placed: {@code --scenario}, else the testbed's own (by its built-in name), with the testbed's data path. */
+        private Scenario scenario(TestbedState tb, boolean scenarioGiven) {
+            if (tb == null) return scenarioOptions.load();
+            if (!scenarioGiven && !Scenarios.BUILT_IN.contains(tb.scenario())) {
+                throw new ConfigException("--scenario", "scenario", "testbed " + tb.instance() + " runs scenario '" + tb.scenario()
+                        + "', which is not built in: name its file with --scenario");
+            }
+            return Scenarios.load(scenarioGiven ? scenarioOptions.scenario : tb.scenario(), tb.datapath()).resolved();
         }
 
-        /** Rank JVMs get the Vector API (without it the kernel falls back to the scalar loop: same bits, slower). */
-        private static JobOptions options(Backend backend, Placement placed) {
-            JobOptions options = JobOptions.defaults().withJvmArgs(List.of("--add-modules", "jdk.incubator.vector"));
-            return placed != null && backend == Backend.MPI ? options.withPlacement(placed) : options;
+        private static void printSites(PrintWriter out, TestbedRanks sites) {
+            out.printf("%5s %-8s %-8s %-8s %-14s %-21s %s%n", "RANK", "VM", "HOST", "NODE", "NAMESPACE", "LISTENS", "CPUS");
+            for (TestbedRanks.Site s : sites.sites()) {
+                out.printf("%5d %-8s %-8s %-8s %-14s %-21s %s%n", s.rank(), s.vm(), s.host(), s.node().name(), s.node().namespace(),
+                        s.address().getHostString() + ":" + s.address().getPort(), s.node().cpus());
+            }
         }
 
         private Dims procs() {

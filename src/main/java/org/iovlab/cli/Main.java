@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "iovlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Which network data path and process placement make an MPI application fastest on VMs, measured.",
-        subcommands = {ScenarioCommand.class, PlanCommand.class, TestbedCommand.class, BenchCommand.class, AppCommand.class,
+        subcommands = {ScenarioCommand.class, PlanCommand.class, TestbedCommand.class, BenchCommand.class, AppCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

@@ -19,10 +19,21 @@ import org.iovlab.placement.Placement;
  *     namespace); empty: an automatic rendezvous on loopback
  * @param mpirunArgs extra {@code mpirun} options (e.g. {@code --mca btl tcp,self})
  * @param placement where ranks go; the mpi backend writes it as a rankfile (null: mpirun's default)
+ * @param rankStarted called with each rank's pid as soon as its process has started, before the
+ *     next one starts (e.g. to put it into a testbed node's cgroups); if it throws, the job's
+ *     processes are killed and the exception propagates. tcp only (the ranks iovlab starts itself).
  */
 public record JobOptions(Duration connectTimeout, Duration readTimeout, List<List<String>> rankPrefixes,
                          List<String> jvmArgs, List<InetSocketAddress> tcpPeers, List<String> mpirunArgs,
-                         Placement placement) {
+                         Placement placement, RankStarted rankStarted) {
+
+    /** What to do with a rank process once it runs. */
+    @FunctionalInterface
+    public interface RankStarted {
+        RankStarted NOTHING = (rank, pid) -> { };
+
+        void started(int rank, long pid);
+    }
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
@@ -36,34 +47,40 @@ public record JobOptions(Duration connectTimeout, Duration readTimeout, List<Lis
         jvmArgs = List.copyOf(jvmArgs);
         tcpPeers = List.copyOf(tcpPeers);
         mpirunArgs = List.copyOf(mpirunArgs);
+        Objects.requireNonNull(rankStarted, "rankStarted");
     }
 
     public static JobOptions defaults() {
-        return new JobOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, List.of(), List.of(), List.of(), List.of(), null);
+        return new JobOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, List.of(), List.of(), List.of(), List.of(), null,
+                RankStarted.NOTHING);
     }
 
     public JobOptions withTimeouts(Duration connect, Duration read) {
-        return new JobOptions(connect, read, rankPrefixes, jvmArgs, tcpPeers, mpirunArgs, placement);
+        return new JobOptions(connect, read, rankPrefixes, jvmArgs, tcpPeers, mpirunArgs, placement, rankStarted);
     }
 
     public JobOptions withRankPrefixes(List<List<String>> prefixes) {
-        return new JobOptions(connectTimeout, readTimeout, prefixes, jvmArgs, tcpPeers, mpirunArgs, placement);
+        return new JobOptions(connectTimeout, readTimeout, prefixes, jvmArgs, tcpPeers, mpirunArgs, placement, rankStarted);
     }
 
     public JobOptions withJvmArgs(List<String> args) {
-        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, args, tcpPeers, mpirunArgs, placement);
+        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, args, tcpPeers, mpirunArgs, placement, rankStarted);
     }
 
     public JobOptions withTcpPeers(List<InetSocketAddress> peers) {
-        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, jvmArgs, peers, mpirunArgs, placement);
+        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, jvmArgs, peers, mpirunArgs, placement, rankStarted);
     }
 
     public JobOptions withMpirunArgs(List<String> args) {
-        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, jvmArgs, tcpPeers, args, placement);
+        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, jvmArgs, tcpPeers, args, placement, rankStarted);
     }
 
     public JobOptions withPlacement(Placement p) {
-        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, jvmArgs, tcpPeers, mpirunArgs, p);
+        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, jvmArgs, tcpPeers, mpirunArgs, p, rankStarted);
+    }
+
+    public JobOptions withRankStarted(RankStarted hook) {
+        return new JobOptions(connectTimeout, readTimeout, rankPrefixes, jvmArgs, tcpPeers, mpirunArgs, placement, hook);
     }
 
     /** Checks the options against a job of {@code ranks} ranks. */

@@ -47,8 +47,8 @@ public final class RankProcesses {
         this.grace = grace;
     }
 
-    /** Starts {@code argv} as rank {@code rank} (-1: a launcher of many ranks, e.g. mpirun). */
-    public void start(int rank, List<String> argv) throws IOException {
+    /** Starts {@code argv} as rank {@code rank} (-1: a launcher of many ranks, e.g. mpirun); returns its pid. */
+    public long start(int rank, List<String> argv) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process;
         try {
@@ -63,6 +63,7 @@ public final class RankProcesses {
         p.pumps.add(pump(process.getInputStream(), System.out, "", false));
         p.pumps.add(pump(process.getErrorStream(), System.err, prefix, true));
         process.onExit().thenRun(() -> exits.add(p));
+        return process.pid();
     }
 
     /** Waits for every process; throws naming the root-cause rank if any failed. */

@@ -11,6 +11,8 @@
  * <pre>{@code
  * Jobs.run(Backend.TCP, 4, MyProgram.class, args, JobOptions.defaults()
  *         .withRankPrefixes(prefixes)              // tcp: per rank, e.g. [ip, netns, exec, ns1, taskset, -c, 1]
+ *         .withTcpPeers(addresses)                 // tcp: where each rank listens (else a rendezvous on loopback)
+ *         .withRankStarted((rank, pid) -> ...)     // tcp: e.g. put the rank into its node's cgroups
  *         .withPlacement(placement));              // mpi: rankfile and hostfile
  * }</pre>
  * {@code MyProgram} is a public {@link org.iovlab.comm.RankProgram} with a public no-argument

@@ -121,6 +121,18 @@ public final class Testbeds {
         return Files.exists(netnsDir().resolve(ns));
     }
 
+    /**
+     * The inode of namespace {@code ns} (what {@code /proc/PID/ns/net} of a process inside it
+     * names, {@code net:[INODE]}), or -1 when it does not exist.
+     */
+    public static long namespaceInode(String ns) {
+        try {
+            return ((Number) Files.getAttribute(netnsDir().resolve(ns), "unix:ino")).longValue();
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
     static Path netnsDir() {
         return Path.of("/run/netns");
     }

@@ -121,6 +121,7 @@ class AdvectCliTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shmRunWritesTheReportWithTheSerialChecksum() throws IOException {
         Path json = dir.resolve("r.json");
         Run r = cli("app", "advect", "--grid", "24x20x18", "--decomp", "2x2x1", "--steps", "5", "--comm", "shm",
@@ -130,8 +131,10 @@ class AdvectCliTest {
         assertThat(report.get("fieldChecksum")).isEqualTo(BackendsTest.serialChecksum(Scheme.LAX_WENDROFF));
         assertThat(r.out()).contains("advect lw on shm: grid 24x20x18, decomposition 2x2x1, 5 steps, overlap",
                 "fieldChecksum " + report.get("fieldChecksum"), "report: " + json,
-                " RANK      CELLS   COMPUTE      PACK    UNPACK      WAIT", "    3       2160 ");
-        assertThat(report).containsKeys("iovlab", "config", "machine", "stencil", "mass", "l2Error", "totalsOverRanks", "overlap");
+                " RANK VM            CELLS   COMPUTE      PACK    UNPACK      WAIT", "    3 node3          2160 ",
+                "halo messages per step: 4 intra-vm, 0 inter-vm, 4 inter-host (inter-host share 0.500)");
+        assertThat(report).containsKeys("iovlab", "config", "machine", "stencil", "mass", "l2Error", "totalsOverRanks", "overlap", "messages");
+        assertThat((Map<String, Object>) ((List<?>) report.get("ranks")).get(3)).containsEntry("vm", "node3").containsEntry("host", "host1");
         assertThat(report.get("run")).isEqualTo(Map.of("comm", "shm", "scenario", "local", "datapath", "bridged", "placement", "hybrid"));
         assertThat(((Map<?, ?>) report.get("machine")).get("cores")).isEqualTo(Runtime.getRuntime().availableProcessors());
         try (var files = Files.list(dir)) {

@@ -18,6 +18,8 @@ import org.iovlab.comm.RankProgram;
  * Runs a job's ranks as JVM processes talking TCP. Each rank's command is its prefix from the
  * options (e.g. {@code ip netns exec NS taskset -c 0}) followed by {@code java ... TcpRankMain}.
  * Without explicit peer addresses the ranks meet at a rendezvous on loopback served from here.
+ * Each rank's pid goes to the options' {@code rankStarted} hook as soon as it runs (a prefix such
+ * as {@code ip netns exec} or {@code taskset} execs its command, so the pid is the rank's JVM).
  */
 public final class TcpJob {
     /** After one rank fails, how long the others may take to notice and stop before they are killed. */
@@ -43,7 +45,8 @@ public final class TcpJob {
                 serving.start();
             }
             for (int r = 0; r < ranks; r++) {
-                procs.start(r, command(r, ranks, token, rendezvous == null ? null : rendezvous.address(), program, args, options));
+                long pid = procs.start(r, command(r, ranks, token, rendezvous == null ? null : rendezvous.address(), program, args, options));
+                options.rankStarted().started(r, pid);
             }
             procs.awaitAll();
         } catch (IOException e) {

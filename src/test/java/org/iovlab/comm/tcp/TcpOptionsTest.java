@@ -48,6 +48,44 @@ class TcpOptionsTest {
         Jobs.run(Backend.TCP, 3, ConformancePrograms.Ring.class, new String[0], quick.withTcpPeers(peers));
     }
 
+    /** Writes its pid to {@code DIR/rank-R.pid}. */
+    public static final class WritesPid implements RankProgram {
+        @Override
+        public void run(Comm comm, String[] args) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(args[0], "rank-" + comm.rank() + ".pid"),
+                        Long.toString(ProcessHandle.current().pid()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            comm.barrier();
+        }
+    }
+
+    @Test
+    void theStartHookGetsEachRanksOwnPidThroughItsPrefix(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.util.Map<Integer, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        // taskset execs the JVM: the pid the hook gets is the rank's own.
+        List<List<String>> prefixes = List.of(List.of("taskset", "-c", "0"), List.of("env", "X=1"));
+        Jobs.run(Backend.TCP, 2, WritesPid.class, new String[] {dir.toString()},
+                quick.withRankPrefixes(prefixes).withRankStarted(seen::put));
+        for (int r = 0; r < 2; r++) {
+            assertThat(seen.get(r)).isEqualTo(Long.parseLong(java.nio.file.Files.readString(dir.resolve("rank-" + r + ".pid"))));
+        }
+    }
+
+    @Test
+    void aFailingStartHookKillsTheJobAndPropagates() {
+        List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> Jobs.run(Backend.TCP, 3, ConformancePrograms.Ring.class, new String[0],
+                quick.withRankStarted((rank, pid) -> {
+                    started.add(pid);
+                    if (rank == 1) throw new IllegalStateException("cannot adopt rank 1");
+                }))).isInstanceOf(IllegalStateException.class).hasMessage("cannot adopt rank 1");
+        assertThat(started).hasSize(2);
+        for (long pid : started) assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
     @Test
     void rankCommandLines() {
         JobOptions o = quick.withRankPrefixes(List.of(List.of("ip", "netns", "exec", "ns0", "taskset", "-c", "0"), List.of()))
