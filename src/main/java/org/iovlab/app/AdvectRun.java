@@ -53,6 +53,12 @@ public final class AdvectRun {
      */
     public static Map<String, Object> run(AdvectConfig config, Backend backend, Placement placement, TestbedState testbed,
                                           Map<String, String> runLabels, Path jsonReport) {
+        return run(config, backend, placement, testbed, runLabels, jsonReport, Kernel.VECTOR);
+    }
+
+    /** As {@link #run(AdvectConfig, Backend, Placement, TestbedState, Map, Path)}, with the rank processes' {@link Kernel}. */
+    public static Map<String, Object> run(AdvectConfig config, Backend backend, Placement placement, TestbedState testbed,
+                                          Map<String, String> runLabels, Path jsonReport, Kernel kernel) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(runLabels, "runLabels");
@@ -65,7 +71,7 @@ public final class AdvectRun {
         Path report = jsonReport;
         try {
             if (report == null) report = Files.createTempFile("iovlab-advect-", ".json");
-            Jobs.run(backend, config.ranks(), AdvectProgram.class, rankArgs(config, run, report), options(backend, placement, sites));
+            Jobs.run(backend, config.ranks(), AdvectProgram.class, rankArgs(config, run, report), options(backend, placement, sites, kernel));
             Map<String, Object> m = AdvectReport.read(report);
             if (placement == null) return m;
             complete(m, config, placement, sites, report);
@@ -127,9 +133,9 @@ public final class AdvectRun {
         return args.toArray(String[]::new);
     }
 
-    /** Rank JVMs get the Vector API (without it the kernel falls back to the scalar loop: same bits, slower). */
-    public static JobOptions options(Backend backend, Placement placement, TestbedRanks sites) {
-        JobOptions options = JobOptions.defaults().withJvmArgs(List.of("--add-modules", "jdk.incubator.vector"));
+    /** Rank JVMs get the Vector API for {@link Kernel#VECTOR} (without it the scalar loop runs: same bits). */
+    public static JobOptions options(Backend backend, Placement placement, TestbedRanks sites, Kernel kernel) {
+        JobOptions options = JobOptions.defaults().withJvmArgs(kernel.jvmArgs());
         if (placement != null && backend == Backend.MPI) options = options.withPlacement(placement);
         return sites == null ? options : sites.apply(options);
     }

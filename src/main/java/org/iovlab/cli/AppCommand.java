@@ -13,6 +13,7 @@ import org.iovlab.app.AdvectProgram;
 import org.iovlab.app.AdvectReport;
 import org.iovlab.app.AdvectRun;
 import org.iovlab.app.AdvectRunException;
+import org.iovlab.app.Kernel;
 import org.iovlab.app.Scheme;
 import org.iovlab.comm.Backend;
 import org.iovlab.comm.mpi.MpiJob;
@@ -61,6 +62,10 @@ final class AppCommand {
         String comm;
         @Option(names = "--scheme", defaultValue = "upwind", description = "upwind or lw (Lax-Wendroff). Default: ${DEFAULT-VALUE}.")
         String scheme;
+        @Option(names = "--kernel", defaultValue = "vector",
+                description = "The rank processes' loop (tcp, mpi): vector (fastest once compiled, seconds of JIT per JVM) or scalar "
+                        + "(compiled at once); same bits. Default: ${DEFAULT-VALUE}.")
+        String kernel;
         @Option(names = "--overlap", description = "Compute the interior while halos are in flight.")
         boolean overlap;
         @Option(names = "--cfl", defaultValue = "0.8", description = "Sum of the Courant numbers, in (0, 1]. Default: ${DEFAULT-VALUE}.")
@@ -83,6 +88,7 @@ final class AppCommand {
             PrintWriter out = spec.commandLine().getOut();
             List<Problem> problems = new ArrayList<>();
             Backend backend = check(problems, "--comm", () -> parseBackend(comm));
+            Kernel kern = check(problems, "--kernel", () -> Kernel.parse(kernel));
             Scheme sch = check(problems, "--scheme", () -> Scheme.parse(scheme).orElseThrow(() -> new ConfigException(
                     "--scheme", "scheme", "unknown scheme '" + scheme + "'; expected upwind or lw")));
             Dims procs = check(problems, "--decomp", () -> procs());
@@ -115,14 +121,14 @@ final class AppCommand {
                 if (backend == Backend.MPI) {
                     Path report = json != null ? json : Path.of(System.getProperty("java.io.tmpdir"), "iovlab-advect-NNN.json");
                     out.println("mpirun command: " + MpirunCommand.of(config.ranks(), AdvectProgram.class,
-                            AdvectRun.rankArgs(config, run, report), AdvectRun.options(backend, placed, null), MpiSetup.find(),
+                            AdvectRun.rankArgs(config, run, report), AdvectRun.options(backend, placed, null, kern), MpiSetup.find(),
                             Path.of(System.getProperty("java.io.tmpdir"), "iovlab-mpi-NNN"), MpiJob.runningAsRoot()).printable());
                 }
                 return;
             }
             Map<String, Object> report;
             try {
-                report = AdvectRun.run(config, backend, placed, tb, Map.of(), json);
+                report = AdvectRun.run(config, backend, placed, tb, Map.of(), json, kern);
             } catch (AdvectRunException e) {
                 throw new RunFailedException(e.getMessage(), e);
             }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "iovlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Which network data path and process placement make an MPI application fastest on VMs, measured.",
-        subcommands = {ScenarioCommand.class, PlanCommand.class, TestbedCommand.class, BenchCommand.class, AppCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ScenarioCommand.class, PlanCommand.class, TestbedCommand.class, BenchCommand.class, AppCommand.class,
+                ReproduceCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
