@@ -1,11 +1,8 @@
 package org.iovlab.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,19 +100,7 @@ public final class AdvectReport {
 
     /** Writes {@code text} to {@code file} atomically: a temporary file beside it, then a rename. */
     public static void writeAtomically(Path file, String text) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".iovlab-", ".json.tmp");
-            try {
-                Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        org.iovlab.results.AtomicFiles.write(file, (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a report written by {@link #writeAtomically}. */

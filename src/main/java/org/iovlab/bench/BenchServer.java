@@ -1,15 +1,10 @@
 package org.iovlab.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -22,30 +17,27 @@ public final class BenchServer implements AutoCloseable {
     static final int READ_BUFFER = 256 * 1024;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private final ServerSocketChannel listener;
+    private final Link.Listener listener;
     private final Thread acceptor;
     private final Consumer<String> log;
 
-    private BenchServer(ServerSocketChannel listener, Consumer<String> log) {
+    private BenchServer(Link.Listener listener, Consumer<String> log) {
         this.listener = listener;
         this.log = log;
         this.acceptor = Thread.ofPlatform().name("iovlab-bench-accept").daemon().start(this::acceptLoop);
     }
 
-    /** Listens on {@code bind} (port 0: any free port). {@code log} gets one line per failed connection. */
+    /**
+     * Listens on {@code bind} (port 0: any free port). {@code log} gets one line per failed connection.
+     * Connections go through libc calls where the JDK allows them (22+), as the clients' do.
+     */
     public static BenchServer start(InetSocketAddress bind, Consumer<String> log) throws IOException {
-        ServerSocketChannel ch = ServerSocketChannel.open();
-        ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        ch.bind(bind, 64);
-        return new BenchServer(ch, log);
+        Link.Listener l = NativeTcp.available() ? NativeTcp.listen(bind, 64) : ChannelLink.listen(bind, 64);
+        return new BenchServer(l, log);
     }
 
     public int port() {
-        try {
-            return ((InetSocketAddress) listener.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return listener.port();
     }
 
     /** Serves until closed (the {@code bench server} command). */
@@ -56,19 +48,17 @@ public final class BenchServer implements AutoCloseable {
     private void acceptLoop() {
         while (listener.isOpen()) {
             try {
-                SocketChannel c = listener.accept();
+                Link c = listener.accept();
                 Thread.ofPlatform().name("iovlab-bench-conn").daemon().start(() -> serve(c));
-            } catch (ClosedChannelException e) {
-                return;
             } catch (IOException e) {
+                if (!listener.isOpen()) return;
                 log.accept("accept failed: " + e.getMessage());
             }
         }
     }
 
-    private void serve(SocketChannel c) {
+    private void serve(Link c) {
         try (c) {
-            c.setOption(StandardSocketOptions.TCP_NODELAY, true);
             ByteBuffer hb = ByteBuffer.allocate(Wire.HEADER_BYTES);
             Wire.readFully(c, hb, "the test header");
             Wire.Header h = Wire.Header.decode(hb.flip());
@@ -77,11 +67,11 @@ public final class BenchServer implements AutoCloseable {
                 case RR -> answer(c, h);
             }
         } catch (IOException e) {
-            log.accept("connection " + describe(c) + ": " + e.getMessage());
+            log.accept("connection " + c.peer() + ": " + e.getMessage());
         }
     }
 
-    private static void receiveStream(SocketChannel c, Wire.Header h) throws IOException {
+    private static void receiveStream(Link c, Wire.Header h) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(READ_BUFFER);
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long bytes = 0, first = 0, last = 0;
@@ -102,7 +92,7 @@ public final class BenchServer implements AutoCloseable {
         Wire.writeFully(c, new StreamMeasurement(bytes, first, last, cpu, h.binNanos(), Arrays.copyOf(bins, usedBins)).encode());
     }
 
-    private static void answer(SocketChannel c, Wire.Header h) throws IOException {
+    private static void answer(Link c, Wire.Header h) throws IOException {
         ByteBuffer req = ByteBuffer.allocateDirect(h.requestSize());
         ByteBuffer resp = ByteBuffer.allocateDirect(h.responseSize());
         while (true) {
@@ -114,20 +104,8 @@ public final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static String describe(SocketChannel c) {
-        try {
-            return String.valueOf(c.getRemoteAddress());
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing a listener cannot fail in a way the caller could act on
-        }
+        listener.close();
     }
 }

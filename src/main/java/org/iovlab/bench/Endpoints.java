@@ -30,16 +30,17 @@ public final class Endpoints {
      * Closes {@code c} if the returned handle is not closed within {@code limit}: a peer that
      * stops answering then fails the blocked read or write instead of hanging the test.
      */
-    static AutoCloseable deadline(SocketChannel c, Duration limit, Runnable onExpiry) {
+    static AutoCloseable deadline(Link c, Duration limit, Runnable onExpiry) {
         var f = WATCHDOG.schedule(() -> {
             onExpiry.run();
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // the blocked call reports the failure
-            }
+            c.abort();
         }, limit.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
+    }
+
+    /** A connection for request/response tests: through libc calls where the JDK allows them (22+), else a socket channel. */
+    static Link connectForRr(InetSocketAddress to, Duration timeout) throws IOException {
+        return NativeTcp.available() ? NativeTcp.connect(to, timeout) : new ChannelLink(connect(to, timeout));
     }
 
     static SocketChannel connect(InetSocketAddress to, Duration timeout) throws IOException {

@@ -42,7 +42,11 @@ public final class ExternalTools {
 
     private static final Pattern PERCENTILE = Pattern.compile("percentile 50\\.000 =\\s*([0-9.]+)");
 
-    /** sockperf TCP ping-pong; returns the median round-trip time in microseconds. Messages are at least 14 bytes. */
+    /**
+     * sockperf TCP ping-pong; returns the median round-trip time in microseconds. Messages are at least 14 bytes.
+     * sockperf (3.7) then makes one blocking recvfrom and one sendto per message on each side, with TCP_NODELAY,
+     * and takes its percentiles over the run after its warm-up: the same pattern as iovlab rr.
+     */
     public static double sockperfMedianRttUs(List<String> prefix, String host, int port, Duration d, int size) throws IOException {
         String out = run(prefix, List.of("sockperf", "ping-pong", "--tcp", "--full-rtt", "-i", host, "-p", String.valueOf(port),
                 "-t", seconds(d), "-m", String.valueOf(Math.max(14, size))), d.plusSeconds(15));

@@ -46,7 +46,8 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(String name, List<String> prefix, List<String> iovlabArgs) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-cp", System.getProperty("java.class.path"), "org.iovlab.cli.Main"));
+        // With -cp, the jar manifest's Enable-Native-Access does not apply: the libc sockets (NativeTcp) need the flag.
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.iovlab.cli.Main"));
         cmd.addAll(iovlabArgs);
         Path log = Files.createTempFile("iovlab-" + name, ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();

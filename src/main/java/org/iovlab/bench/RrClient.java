@@ -3,7 +3,6 @@ package org.iovlab.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,7 +16,7 @@ public final class RrClient {
     public static RrSample run(InetSocketAddress server, Duration duration, int requestSize, int responseSize,
                                Duration timeout) throws IOException {
         AtomicBoolean expired = new AtomicBoolean();
-        try (SocketChannel c = Endpoints.connect(server, timeout);
+        try (Link c = Endpoints.connectForRr(server, timeout);
              AutoCloseable watchdog = Endpoints.deadline(c, duration.plus(timeout), () -> expired.set(true))) {
             Wire.writeFully(c, new Wire.Header(Wire.Kind.RR, requestSize, responseSize, 1, System.nanoTime()).encode());
             ByteBuffer req = ByteBuffer.allocateDirect(requestSize), resp = ByteBuffer.allocateDirect(responseSize);
@@ -35,7 +34,7 @@ public final class RrClient {
                     h.recordValue(now - s);
                 }
             }
-            return new RrSample(h.getTotalCount(), now - (first == 0 ? now : first), requestSize, responseSize, h);
+            return new RrSample(h.getTotalCount(), now - (first == 0 ? now : first), requestSize, responseSize, h, c.transport());
         } catch (IOException e) {
             throw StreamClient.failure(server, expired.get(), e);
         } catch (Exception e) {

@@ -2,8 +2,12 @@ package org.iovlab.bench;
 
 import org.HdrHistogram.Histogram;
 
-/** One request/response run: transactions, the time they took, and their round-trip latencies in ns. */
-public record RrSample(long transactions, long elapsedNanos, int requestSize, int responseSize, Histogram latencyNanos) {
+/**
+ * One request/response run: transactions, the time they took, and their round-trip latencies in ns;
+ * {@code transport}: the client's socket calls ({@link Link#transport()}).
+ */
+public record RrSample(long transactions, long elapsedNanos, int requestSize, int responseSize, Histogram latencyNanos,
+                       String transport) {
 
     public double transactionsPerSecond() {
         return elapsedNanos <= 0 ? 0 : transactions * 1e9 / elapsedNanos;

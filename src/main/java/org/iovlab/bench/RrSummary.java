@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
 
 /** A request/response result as it crosses process boundaries: figures plus the whole latency histogram, compressed. */
 public record RrSummary(long transactions, long elapsedNanos, int requestSize, int responseSize, double p50Us, double p90Us,
-                        double p99Us, double maxUs, String histogram) {
+                        double p99Us, double maxUs, String histogram, String transport) {
 
     public static RrSummary of(RrSample s) {
         Histogram h = s.latencyNanos();
@@ -17,7 +17,7 @@ public record RrSummary(long transactions, long elapsedNanos, int requestSize, i
         byte[] bytes = new byte[n];
         b.flip().get(bytes);
         return new RrSummary(s.transactions(), s.elapsedNanos(), s.requestSize(), s.responseSize(), s.latencyUs(50),
-                s.latencyUs(90), s.latencyUs(99), s.maxUs(), Base64.getEncoder().encodeToString(bytes));
+                s.latencyUs(90), s.latencyUs(99), s.maxUs(), Base64.getEncoder().encodeToString(bytes), s.transport());
     }
 
     public double transactionsPerSecond() {

@@ -25,9 +25,10 @@ public final class StreamClient {
                                    long startAtNanos, Duration connectTimeout) throws IOException {
         java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
         long limit = Math.max(0, startAtNanos - System.nanoTime()) + duration.toNanos() + connectTimeout.toNanos();
-        try (SocketChannel c = Endpoints.connect(server, connectTimeout);
+        try (SocketChannel ch = Endpoints.connect(server, connectTimeout);
+             Link c = new ChannelLink(ch);
              AutoCloseable watchdog = Endpoints.deadline(c, Duration.ofNanos(limit), () -> expired.set(true))) {
-            if (socketBuffer > 0) c.setOption(StandardSocketOptions.SO_SNDBUF, socketBuffer);
+            if (socketBuffer > 0) ch.setOption(StandardSocketOptions.SO_SNDBUF, socketBuffer);
             long bin = Math.max(1_000_000L, duration.toNanos() / 200);
             Wire.writeFully(c, new Wire.Header(Wire.Kind.STREAM, sendSize, 0, bin, startAtNanos).encode());
             ByteBuffer data = ByteBuffer.allocateDirect(sendSize);

@@ -3,7 +3,6 @@ package org.iovlab.bench;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 
 /**
  * The benchmark's wire format. A client opens one TCP connection per test and sends a fixed
@@ -37,13 +36,13 @@ final class Wire {
     }
 
     /** Reads exactly {@code b.remaining()} bytes; EOF before that is an error naming {@code what}. */
-    static void readFully(SocketChannel ch, ByteBuffer b, String what) throws IOException {
+    static void readFully(Link ch, ByteBuffer b, String what) throws IOException {
         while (b.hasRemaining()) {
             if (ch.read(b) < 0) throw new EOFException("connection closed by peer while reading " + what);
         }
     }
 
-    static void writeFully(SocketChannel ch, ByteBuffer b) throws IOException {
+    static void writeFully(Link ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) ch.write(b);
     }
 }

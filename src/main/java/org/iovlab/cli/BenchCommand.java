@@ -189,6 +189,11 @@ final class BenchCommand {
             common.check();
             int resp = responseSize == null ? size : responseSize;
             if (size < 1 || resp < 1) throw new ConfigException("--size", "size", "request and response sizes must be at least 1 byte");
+            // sockperf's ping-pong sends one size both ways, at least its 14-byte header: compare like with like only.
+            if (vsSockperf && (resp != size || size < 14)) {
+                throw new ConfigException("--vs-sockperf", "vsSockperf",
+                        "sockperf ping-pong sends equal messages of at least 14 bytes: use one --size >= 14 without --response-size");
+            }
             if (common.to.size() > 1) throw new ConfigException("--to", "to", "rr takes one server, got " + common.to.size());
             StreamBench.Pair pair;
             if (common.testbed != null) {

@@ -1,16 +1,10 @@
 package org.iovlab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.iovlab.placement.Dims;
 import org.iovlab.placement.MessageAccounting;
 import org.iovlab.placement.MessageClass;
 import org.iovlab.placement.Placement;
@@ -59,20 +53,11 @@ final class PlanCommand implements Runnable {
         PlacementOptions.Resolved r = PlacementOptions.resolve(s, placement, decomp, ranks, grid);
         MessageAccounting acc = MessageAccounting.upwind(r.grid(), r.procs(), r.placement());
         PrintWriter out = spec.commandLine().getOut();
-        if (svg != null) writeSvg(PlacementSvg.render(acc), svg);
+        if (svg != null) Results.writeText(svg, PlacementSvg.render(acc));
         if (json) Json.print(out, toJson(s, r, acc));
         else printText(out, s, r, acc);
     }
 
-    private static void writeSvg(String text, Path file) {
-        try {
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".iovlab-", ".svg.tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
 
     private static void printText(PrintWriter out, Scenario s, PlacementOptions.Resolved r, MessageAccounting acc) {
         Placement p = r.placement();

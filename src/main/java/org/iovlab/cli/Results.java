@@ -1,14 +1,14 @@
 package org.iovlab.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import org.iovlab.results.AtomicFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Writes result files atomically: a temporary file in the same folder, then a rename. */
+/** Writes result files atomically ({@link AtomicFiles}), a failure as a failed run. */
 final class Results {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -16,13 +16,17 @@ final class Results {
 
     static void writeJson(Path file, Object value) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".iovlab-", ".tmp");
-            MAPPER.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+            AtomicFiles.write(file, MAPPER.writeValueAsBytes(value));
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writeText(Path file, String text) {
+        try {
+            AtomicFiles.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.UncheckedIOException e) {
+            throw new RunFailedException(e.getMessage(), e);
         }
     }
 }

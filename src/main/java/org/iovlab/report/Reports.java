@@ -25,7 +25,8 @@ public final class Reports {
         List<Table> tables = new ArrayList<>();
         tables.add(BandwidthTables.table("stream", points, dir.info().lineRateMiBps()));
         tables.add(BandwidthTables.table("iperf3", points, dir.info().lineRateMiBps()));
-        Conclusions conclusions = new Conclusions(advect, points);
+        Object cores = dir.info().machine().get("cores");
+        Conclusions conclusions = new Conclusions(advect, points, cores instanceof Number n ? n.intValue() : 0);
         if (!advect.isEmpty()) tables.add(conclusions.commTable());
         List<Figure> figures = List.of(ExecutionFigures.fig2(advect), ExecutionFigures.fig3a(advect), ExecutionFigures.fig3b(advect),
                 SpeedupFigure.fig4(advect));

@@ -46,6 +46,13 @@ class ReportCliTest {
     }
 
     @Test
+    void hasHelp() {
+        Cli r = Cli.run("report", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: iovlab report").contains("DIR", "--quiet");
+    }
+
+    @Test
     void aDirectoryThatIsNoResultsIsAUsageError() {
         Cli r = Cli.run("report", tmp.resolve("nothing").toString());
         assertThat(r.exitCode()).isEqualTo(Main.USAGE);

@@ -37,7 +37,15 @@ public final class MpiRankMain {
         }
         String[] args = i < argv.length ? Arrays.copyOfRange(argv, i + 1, argv.length) : new String[0];
         MPI.Init(new String[0]);
-        MpiTransport transport = new MpiTransport(readTimeout);
+        MpiTransport transport;
+        try {
+            transport = new MpiTransport(readTimeout);
+        } catch (RuntimeException e) { // e.g. the direct calls cannot link to libmpi: say why, end the job
+            int status = RankExit.report(MPI.COMM_WORLD.getRank(), e, System.err);
+            System.err.flush();
+            MPI.COMM_WORLD.abort(status);
+            return;
+        }
         int rank = transport.rank();
         try {
             RankProgram p = Jobs.instantiate(Jobs.programClass(program));

@@ -5,8 +5,6 @@ import java.time.Duration;
 
 import mpi.MPI;
 import mpi.MPIException;
-import mpi.Request;
-import mpi.Status;
 
 import org.iovlab.comm.Comm;
 import org.iovlab.comm.CommException;
@@ -14,19 +12,23 @@ import org.iovlab.comm.RankExit;
 import org.iovlab.comm.Transport;
 
 /**
- * The transport over Open MPI's Java bindings ({@code MPI_COMM_WORLD}, bytes). Errors return
- * instead of aborting, so a wrong length becomes a {@link CommException}; a dead rank or an
- * abort ends the whole job through mpirun. Waits poll {@code MPI_Test}, so that they can time out.
+ * The transport over Open MPI ({@code MPI_COMM_WORLD}, bytes), initialized through its Java
+ * bindings; transfers go through {@link MpiCalls}. Errors return instead of aborting, so a wrong
+ * length becomes a {@link CommException}; a dead rank or an abort ends the whole job through
+ * mpirun. Waits poll {@code MPI_Test}, so that they can time out.
  */
 public final class MpiTransport implements Transport {
     private static final long SPIN_NANOS = 2_000_000L;
+    private static final int CLOCK_POLLS = 64;
 
     private final int rank;
     private final int size;
     private final long readTimeoutNanos;
+    private final MpiCalls calls;
 
     public MpiTransport(Duration readTimeout) throws MPIException {
         MPI.COMM_WORLD.setErrhandler(MPI.ERRORS_RETURN);
+        this.calls = MpiCalls.forThisJvm();
         this.rank = MPI.COMM_WORLD.getRank();
         this.size = MPI.COMM_WORLD.getSize();
         this.readTimeoutNanos = readTimeout.toNanos();
@@ -45,8 +47,7 @@ public final class MpiTransport implements Transport {
     @Override
     public Comm.Request isend(ByteBuffer bytes, int dest, int tag) {
         try {
-            ByteBuffer b = bytes.position() == 0 ? bytes : bytes.slice(); // the bindings ignore the position
-            return new MpiRequest(MPI.COMM_WORLD.iSend(b, b.remaining(), MPI.BYTE, dest, tag), true, dest, tag, b.remaining());
+            return new MpiRequest(calls.isend(bytes, dest, tag), true, dest, tag, bytes.remaining());
         } catch (MPIException e) {
             throw new CommException(dest, "rank " + rank + ": MPI send to rank " + dest + " failed: " + e.getMessage(), e);
         }
@@ -55,8 +56,7 @@ public final class MpiTransport implements Transport {
     @Override
     public Comm.Request irecv(ByteBuffer bytes, int source, int tag) {
         try {
-            ByteBuffer b = bytes.position() == 0 ? bytes : bytes.slice();
-            return new MpiRequest(MPI.COMM_WORLD.iRecv(b, b.remaining(), MPI.BYTE, source, tag), false, source, tag, b.remaining());
+            return new MpiRequest(calls.irecv(bytes, source, tag), false, source, tag, bytes.remaining());
         } catch (MPIException e) {
             throw new CommException(source, "rank " + rank + ": MPI receive from rank " + source + " failed: " + e.getMessage(), e);
         }
@@ -87,7 +87,7 @@ public final class MpiTransport implements Transport {
     }
 
     private final class MpiRequest implements Comm.Request {
-        private final Request request;
+        private final MpiCalls.Pending pending;
         private final boolean send;
         private final int peer;
         private final int tag;
@@ -95,8 +95,8 @@ public final class MpiTransport implements Transport {
         private boolean done;
         private CommException failure;
 
-        MpiRequest(Request request, boolean send, int peer, int tag, int bytes) {
-            this.request = request;
+        MpiRequest(MpiCalls.Pending pending, boolean send, int peer, int tag, int bytes) {
+            this.pending = pending;
             this.send = send;
             this.peer = peer;
             this.tag = tag;
@@ -105,20 +105,28 @@ public final class MpiTransport implements Transport {
 
         /**
          * Polls MPI_Test (each call progresses Open MPI), so that a wait can end at the read timeout;
-         * measured faster here than one MPI_Wait. After a while it yields the core between polls.
+         * measured faster here than one MPI_Wait. The clock is read only every {@link #CLOCK_POLLS}
+         * polls (a read costs about as much as a poll, and delays noticing an arrival as much); after
+         * a while it yields the core between polls.
          */
         @Override
         public void await() {
-            long start = System.nanoTime();
-            while (!test()) {
-                long waited = System.nanoTime() - start;
-                if (waited > readTimeoutNanos) {
-                    failure = new CommException(peer, "rank " + rank + " waited " + Duration.ofNanos(readTimeoutNanos).toSeconds()
-                            + " s for rank " + peer + " to " + (send ? "take" : "send") + " a message with tag " + tag);
-                    done = true;
-                    break;
+            if (!test()) {
+                long start = System.nanoTime();
+                for (int polls = 1; !test(); polls++) {
+                    if (polls % CLOCK_POLLS != 0) continue;
+                    long waited = System.nanoTime() - start;
+                    if (waited > readTimeoutNanos) {
+                        failure = new CommException(peer, "rank " + rank + " waited " + Duration.ofNanos(readTimeoutNanos).toSeconds()
+                                + " s for rank " + peer + " to " + (send ? "take" : "send") + " a message with tag " + tag);
+                        done = true;
+                        break;
+                    }
+                    if (waited > SPIN_NANOS) {
+                        Thread.yield();
+                        polls = CLOCK_POLLS - 1; // yielding, a poll is slow: read the clock after each
+                    }
                 }
-                if (waited > SPIN_NANOS) Thread.yield();
             }
             if (failure != null) throw new CommException(failure.peer(), failure.getMessage(), failure);
         }
@@ -127,15 +135,10 @@ public final class MpiTransport implements Transport {
         public boolean test() {
             if (done) return true;
             try {
-                if (send) {
-                    if (!request.test()) return false;
-                    done = true;
-                    return true;
-                }
-                Status s = request.testStatus();
-                if (s == null) return false;
+                int count = pending.test();
+                if (count == MpiCalls.Pending.IN_FLIGHT) return false;
                 done = true;
-                check(s.getCount(MPI.BYTE)); // MPI_ERROR is not set by MPI_Test; truncation throws
+                if (!send) check(count);
             } catch (MPIException e) {
                 done = true;
                 failure = failed(e);
