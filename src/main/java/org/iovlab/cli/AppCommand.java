@@ -71,7 +71,7 @@ final class AppCommand {
         @Option(names = "--cfl", defaultValue = "0.8", description = "Sum of the Courant numbers, in (0, 1]. Default: ${DEFAULT-VALUE}.")
         double cfl;
         @Option(names = {"-p", "--placement"}, paramLabel = "PATTERN",
-                description = "Place ranks on the scenario's VMs (inter, intra, hybrid, ...; default inter when --scenario is given); "
+                description = "Place ranks on the scenario's VMs (inter, intra, hybrid, hybrid:K, crossings:K, round-robin, block, file:PATH; default inter when --scenario is given); "
                         + "recorded in the report, passed to mpirun as a rankfile.")
         String placement;
         @Option(names = "--testbed", paramLabel = "ID",

@@ -28,7 +28,7 @@ final class PlanCommand implements Runnable {
     @Mixin ScenarioOptions scenarioOptions;
 
     @Option(names = {"-p", "--placement"}, paramLabel = "PATTERN", defaultValue = "inter",
-            description = "inter, intra, hybrid, hybrid:K, round-robin, block or file:PATH. Default: ${DEFAULT-VALUE}.")
+            description = "inter, intra, hybrid, hybrid:K, crossings:K, round-robin, block or file:PATH. Default: ${DEFAULT-VALUE}.")
     String placement;
 
     @Option(names = "--decomp", paramLabel = "PXxPYxPZ",
