@@ -42,7 +42,7 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
     Integer reps;
     @Option(names = "--grid", paramLabel = "XxYxZ", description = "The solver's grid. Default: 32x256x256 (32x192x192 with --quick; 64x512x512 for more than 8 ranks).")
     String grid;
-    @Option(names = "--steps", paramLabel = "T", description = "Time steps per run. Default: 60 (30 with --quick).")
+    @Option(names = "--steps", paramLabel = "T", description = "Time steps per run. Default: 40 (30 with --quick).")
     Integer steps;
     @Option(names = "--dilation", paramLabel = "F",
             description = "Run the emulated network F times slower than the profile (time dilation; bandwidths are reported x F). "

@@ -13,8 +13,8 @@ import org.iovlab.scenario.Scenario;
  * What one {@code iovlab reproduce} run measures, as plain data: the scenario and profile, the
  * solver's size, how many repetitions, and every point (one measurement, repeated) on every data
  * path. Figures share points: Fig. 2 is the paper's three placements along X, Y and Z at the
- * full rank count; Fig. 4 adds the {@code crossings:K} placements in between; Fig. 3 adds the
- * inter placement at smaller rank counts along X.
+ * full rank count; Fig. 4 adds the {@code crossings:K} placements in between (along X); Fig. 3
+ * adds the inter placement at smaller rank counts (2, 4, ...) along X.
  *
  * @param ranks the full rank count (the scenario's)
  * @param streamSeconds how long each multi-pair stream repetition lasts
@@ -38,25 +38,28 @@ public record Experiment(Scenario scenario, String profile, boolean quick, int r
         // Thin along X, wide across: X planes (the paper's 1-D case) are large messages, as the
         // paper's 2 MiB planes of 512^3 over 16 ranks were; Y and Z planes are smaller.
         Dims g = grid != null ? grid : big ? new Dims(64, 512, 512) : quick ? new Dims(32, 192, 192) : new Dims(32, 256, 256);
-        int t = steps != null ? steps : quick ? 30 : 60;
+        int t = steps != null ? steps : quick ? 30 : 40;
         int r = reps != null ? reps : quick ? 1 : 2;
         List<DataPath> dps = List.of(DataPath.NATIVE, DataPath.BRIDGED, DataPath.IOV);
-        List<String> placements = new ArrayList<>(List.of("inter", "intra", "hybrid"));
+        List<String> placements = List.of("inter", "intra", "hybrid");
+        // Every share of inter-host messages the paper's three do not give (1 is intra, P-1 inter),
+        // along X only: enough points for Fig. 4's curve in the time the default run has.
+        List<String> crossings = new ArrayList<>();
         if (!quick) {
-            // Every share of inter-host messages the paper's three do not give already (1 is intra, P-1 inter).
             int hybridCrossings = hybridCrossings(ranks, scenario);
-            for (int k = 2; k < ranks - 1; k++) if (k != hybridCrossings) placements.add("crossings:" + k);
+            for (int k = 2; k < ranks - 1; k++) if (k != hybridCrossings) crossings.add("crossings:" + k);
         }
         List<Integer> scaling = new ArrayList<>();
-        for (int n = 2; n < ranks; n += quick ? n : 2) scaling.add(n);
+        for (int n = 2; n < ranks; n *= 2) scaling.add(n);
         List<Point> points = new ArrayList<>();
-        for (DataPath dp : dps) {
-            points.add(Point.stream(dp));
-        }
+        for (DataPath dp : dps) points.add(Point.stream(dp));
         for (String placement : placements) {
             for (Dims d : List.of(new Dims(ranks, 1, 1), new Dims(1, ranks, 1), new Dims(1, 1, ranks))) {
                 for (DataPath dp : dps) points.add(Point.advect(dp, placement, d));
             }
+        }
+        for (String placement : crossings) {
+            for (DataPath dp : dps) points.add(Point.advect(dp, placement, new Dims(ranks, 1, 1)));
         }
         for (int n : scaling) {
             for (DataPath dp : dps) points.add(Point.advect(dp, "inter", new Dims(n, 1, 1)));

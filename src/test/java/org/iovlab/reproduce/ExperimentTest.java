@@ -22,7 +22,7 @@ class ExperimentTest {
     @TempDir Path tmp;
 
     @Test
-    void theFullRunCoversEveryShareOfInterHostMessagesAlongEachAxis() {
+    void theFullRunCoversEveryShareOfInterHostMessages() {
         Experiment e = Experiment.of(LOCAL, "xen-2010", false, null, null, null, Dilation.forRanks(8, 2));
         assertThat(e.reps()).isEqualTo(2);
         assertThat(e.dilation().factor()).isEqualTo(4);
@@ -34,8 +34,8 @@ class ExperimentTest {
             }
         }
         assertThat(shares).hasSize(7); // 1/7 .. 7/7
-        // 3 streams, 7 placements x 3 axes and 3 smaller rank counts, on each of 3 data paths
-        assertThat(e.points()).hasSize(3 + (7 * 3 + 3) * 3);
+        // 3 streams; 3 placements x 3 axes, 4 more along X and 2 smaller rank counts, on each of 3 data paths
+        assertThat(e.points()).hasSize(3 + (3 * 3 + 4 + 2) * 3);
     }
 
     @Test
