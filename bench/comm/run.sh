@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Comm speed (issue 4): ping-pong of 8 B, 64 KiB and 1 MiB on iovlab's shm, tcp and mpi backends
 # and on Open MPI from C (pingpong.c, over TCP and over vader), in rounds that interleave all
-# variants (order rotated each round), then the medians and the bars as per-round ratios.
+# variants, then the medians and the bars as per-round ratios. Each variant runs right next to
+# the C run it is compared with, and every other round runs in reverse order: this machine
+# changes speed from one minute to the next (Open MPI-C over vader takes 0.14 µs for 8 B in one
+# minute, 0.43 µs in the next), so only neighbours in time compare fairly.
 # The tcp ranks are pinned to CPUs 0 and 1 (taskset, through the per-rank prefix), as mpirun
 # binds the C and mpi ranks by default.
 #   bench/comm/run.sh [ROUNDS]        (default 5; about 40 s a round on 2 cores)
@@ -49,11 +52,11 @@ variant() {
   esac
 }
 
-variants=(c-tcp c-vader shm tcp mpi-tcp mpi-vader)
+variants=(tcp c-tcp mpi-tcp mpi-vader c-vader shm) # each Java variant next to its C baseline
 : >"$out/results.txt"
 for ((r = 1; r <= rounds; r++)); do
   for ((k = 0; k < ${#variants[@]}; k++)); do
-    v=${variants[(k + r - 1) % ${#variants[@]}]}
+    if ((r % 2)); then v=${variants[k]}; else v=${variants[${#variants[@]} - 1 - k]}; fi
     echo "round $r/$rounds: $v" >&2
     variant "$v" | grep '^RESULT' | sed "s/^/round=$r /" | tee -a "$out/results.txt" >&2
   done

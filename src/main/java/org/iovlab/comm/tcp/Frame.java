@@ -12,13 +12,13 @@ final class Frame {
     /** This rank ends the job; the payload is the reason (UTF-8). */
     static final int ABORT = 3;
     /**
-     * Announces a large message (ready to send): tag, the whole message's length; the payload is
-     * its first {@code min(length, TcpConnection.FIRST_FRAGMENT)} bytes.
+     * Announces a large message (ready to send): its tag, and in the length field the whole
+     * message's length; no payload.
      */
     static final int RTS = 4;
     /** Asks for announced message number {@code tag} (clear to send); no payload. */
     static final int CTS = 5;
-    /** The rest of announced message number {@code tag} (after the fragment its RTS carried). */
+    /** Announced message number {@code tag}, whole. */
     static final int BULK = 6;
 
     private Frame() {}
