@@ -3,6 +3,7 @@
 # alternating, ROUNDS times per backend, and compares the time ranks spend blocked waiting for
 # halos (summed over ranks) and the wall time. hidden = 1 - wait(overlap) / wait(blocking).
 #   usage: scripts/bench/kernel-overlap.sh [ROUNDS=3] [BACKENDS="shm tcp"] [extra advect options...]
+# BACKENDS may name mpi when scripts/setup.sh has built Open MPI's mpi.jar.
 # Default run: 2 ranks (2x1x1), grid 256x128x128, 100 upwind steps: one 128 KiB plane per step.
 set -euo pipefail
 repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
@@ -12,13 +13,17 @@ backends="${2:-shm tcp}"
 shift $(($# < 2 ? $# : 2))
 extra=("$@")
 [ ${#extra[@]} -gt 0 ] || extra=(--ranks 2 --decomp 2x1x1 --grid 256x128x128 --steps 100)
-if [ -f scripts/lib.sh ]; then source scripts/lib.sh; JAVA_HOME="$(iovlab_java_home)"; fi
+mpi=()
+if [ -f scripts/lib.sh ]; then
+  source scripts/lib.sh; JAVA_HOME="$(iovlab_java_home)"
+  if mpijar="$(iovlab_mpi_jar 2>/dev/null)"; then mpi=("-Dmpi.jar=$mpijar"); export IOVLAB_MPI_JAR="$mpijar"; fi
+fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 out="$repo/target/kernel-overlap"
 mkdir -p "$out"
-mvn -q -B -ntp compile dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=runtime \
-  >"$out/mvn.log" 2>&1 || { cat "$out/mvn.log"; exit 1; }
-cp="$repo/target/classes:$(cat "$out/classpath.txt")"
+# the packaged jar: with mpi.jar known it holds the mpi backend (and, being multi-release, its direct calls)
+mvn -q -B -ntp package -DskipTests "${mpi[@]}" >"$out/mvn.log" 2>&1 || { cat "$out/mvn.log"; exit 1; }
+cp="$repo/target/iovlab.jar"
 field() { sed -n "s/.*\"$2\" : \\([0-9.eE+-]*\\).*/\\1/p" "$1" | head -1; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
