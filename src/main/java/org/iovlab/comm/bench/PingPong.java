@@ -30,7 +30,7 @@ public final class PingPong implements RankProgram {
             if (bytes % Double.BYTES != 0) throw new IllegalArgumentException("size must be a multiple of 8 bytes: " + bytes);
             DoubleBuffer buf = comm.allocate(bytes / Double.BYTES);
             double[] halfUs = new double[trials];
-            warmUp(comm, buf, iters, i == 2);
+            warmUp(comm, buf, iters, i == 2); // args[2] is the first size
             for (int t = 0; t < trials; t++) {
                 comm.barrier();
                 long t0 = System.nanoTime();
