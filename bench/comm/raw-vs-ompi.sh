@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # 1 MiB loopback ping-pong, interleaved, ROUNDS times: a plain C socket loop (rawtcp.c: spin,
-# poll, block), Open MPI-C over TCP (pingpong.c) and iovlab's tcp backend, each line tagged
-# with Open MPI-C's 8 B vader half round trip, which tells this VM's state (see README.md).
+# poll, block, and spin with a rendezvous before each message), Open MPI-C over TCP (pingpong.c)
+# and iovlab's tcp backend, each line tagged with Open MPI-C's 8 B vader half round trip, which
+# tells this VM's state (see README.md).
 #   bench/comm/raw-vs-ompi.sh [ROUNDS]     (default 5; about 20 s a round)
 # Needs what run.sh needs; run run.sh once first (it builds pingpong and the jar).
 set -euo pipefail
@@ -18,16 +19,16 @@ mpirun=(mpirun -np 2 --oversubscribe --mca btl_tcp_if_include lo --mca oob_tcp_i
 half() { sed -n 's/.*halfRttUs=\([0-9.]*\).*/\1/p' | sort -g | sed -n 3p; } # the median of rawtcp's 5 rounds
 one() { sed -n 's/.*halfRttUs=\([0-9.]*\).*/\1/p' | head -1; }              # a RESULT line's median trial
 
-raw() {
-  taskset -c 1 "$out/rawtcp" s "$1" 5957 1048576 150 &
+raw() { # MODE [rndv]
+  taskset -c 1 "$out/rawtcp" s "$1" 5957 1048576 150 ${2:-} &
   local server=$!
-  taskset -c 0 "$out/rawtcp" c "$1" 5957 1048576 150 | half
+  taskset -c 0 "$out/rawtcp" c "$1" 5957 1048576 150 ${2:-} | half
   wait "$server"
 }
 for ((r = 1; r <= rounds; r++)); do
   vader=$("${mpirun[@]}" --mca btl vader,self "$out/pingpong" v 3 8:20000 | one)
-  spin=$(raw spin); poll=$(raw poll); block=$(raw block)
+  spin=$(raw spin); rndv=$(raw spin rndv); poll=$(raw poll); block=$(raw block)
   ompi=$("${mpirun[@]}" --mca btl tcp,self "$out/pingpong" c-tcp 5 1048576:150 | one)
   iovlab=$("$java" -cp target/iovlab.jar org.iovlab.comm.bench.CommBench tcp --bind -- tcp 5 1048576:150 | one)
-  echo "round $r $(date -u +%T)  c-vader 8 B ${vader} µs | 1 MiB half-RTT µs: raw spin $spin, raw poll $poll, raw block $block, Open MPI-C $ompi, iovlab tcp $iovlab"
+  echo "round $r $(date -u +%T)  c-vader 8 B ${vader} µs | 1 MiB half-RTT µs: raw spin $spin, raw spin+rndv $rndv, raw poll $poll, raw block $block, Open MPI-C $ompi, iovlab tcp $iovlab"
 done

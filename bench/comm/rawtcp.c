@@ -1,8 +1,10 @@
 /* A plain TCP ping-pong over loopback, no MPI: the floor a socket transport starts from.
- * Usage: rawtcp s|c MODE PORT SIZE ITERS    (start the server "s" first, then the client "c")
+ * Usage: rawtcp s|c MODE PORT SIZE ITERS [rndv]   (start the server "s" first, then the client "c")
  * MODE: spin  (non-blocking, read/write retried at once: how iovlab's tcp backend waits)
  *       poll  (non-blocking, poll() before each read)
  *       block (blocking socket, recv with MSG_WAITALL)
+ * rndv: before each message, a 40 B request and a 64 B answer, as Open MPI's TCP transport's
+ *       rendezvous does for large messages (and iovlab's tcp backend above 64 KiB)
  * The client prints "rawtcp MODE SIZE halfRttUs=T" for each of 5 timed rounds after a warm-up.
  * Build: gcc -O2 -o rawtcp rawtcp.c */
 #include <arpa/inet.h>
@@ -43,8 +45,26 @@ static void recv_all(int fd, char *b, size_t size, const char *mode) {
     }
 }
 
+static int rndv;
+
+/* The rendezvous before a message: the sender asks (40 B), the receiver answers (64 B). */
+static void ask(int fd, const char *mode) {
+    char h[64] = {0};
+    if (!rndv) return;
+    send_all(fd, h, 40);
+    recv_all(fd, h, 64, mode);
+}
+
+static void answer(int fd, const char *mode) {
+    char h[64] = {0};
+    if (!rndv) return;
+    recv_all(fd, h, 40, mode);
+    send_all(fd, h, 64);
+}
+
 int main(int argc, char **argv) {
-    if (argc != 6) { fprintf(stderr, "usage: rawtcp s|c spin|poll|block PORT SIZE ITERS\n"); return 2; }
+    if (argc != 6 && argc != 7) { fprintf(stderr, "usage: rawtcp s|c spin|poll|block PORT SIZE ITERS [rndv]\n"); return 2; }
+    rndv = argc == 7 && strcmp(argv[6], "rndv") == 0;
     int server = argv[1][0] == 's';
     const char *mode = argv[2];
     int port = atoi(argv[3]), iters = atoi(argv[5]);
@@ -73,10 +93,10 @@ int main(int argc, char **argv) {
     for (int round = 0; round < 6; round++) { /* round 0 warms up */
         double t0 = now_us();
         for (int i = 0; i < iters; i++) {
-            if (server) { recv_all(fd, b, size, mode); send_all(fd, b, size); }
-            else { send_all(fd, b, size); recv_all(fd, b, size, mode); }
+            if (server) { answer(fd, mode); recv_all(fd, b, size, mode); ask(fd, mode); send_all(fd, b, size); }
+            else { ask(fd, mode); send_all(fd, b, size); answer(fd, mode); recv_all(fd, b, size, mode); }
         }
-        if (!server && round > 0) printf("rawtcp %s %zu halfRttUs=%.3f\n", mode, size, (now_us() - t0) / (2.0 * iters));
+        if (!server && round > 0) printf("rawtcp %s%s %zu halfRttUs=%.3f\n", mode, rndv ? "+rndv" : "", size, (now_us() - t0) / (2.0 * iters));
     }
     close(fd);
     return 0;

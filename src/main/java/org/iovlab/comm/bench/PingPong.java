@@ -14,8 +14,10 @@ import org.iovlab.comm.RankProgram;
  * bench/comm/pingpong.c prints too. Arguments: {@code LABEL TRIALS SIZE:ITERS...} (sizes in bytes, multiples of 8).
  */
 public final class PingPong implements RankProgram {
-    private static final long FIRST_WARM_UP_NANOS = 3_000_000_000L;
-    private static final long WARM_UP_NANOS = 500_000_000L;
+    private static final long PROTOCOL_WARM_UP_NANOS = 1_500_000_000L;
+    private static final long WARM_UP_NANOS = 1_500_000_000L;
+    /** One message below and one above every backend's rendezvous threshold (64 KiB). */
+    private static final int[] PROTOCOL_PROBES = {8, 128 * 1024};
 
     @Override
     public void run(Comm comm, String[] args) {
@@ -23,6 +25,7 @@ public final class PingPong implements RankProgram {
         String label = args[0];
         int trials = Integer.parseInt(args[1]);
         int me = comm.rank();
+        for (int bytes : PROTOCOL_PROBES) warmUp(comm, comm.allocate(bytes / Double.BYTES), 100, PROTOCOL_WARM_UP_NANOS);
         for (int i = 2; i < args.length; i++) {
             String[] si = args[i].split(":");
             int bytes = Integer.parseInt(si[0]);
@@ -30,7 +33,7 @@ public final class PingPong implements RankProgram {
             if (bytes % Double.BYTES != 0) throw new IllegalArgumentException("size must be a multiple of 8 bytes: " + bytes);
             DoubleBuffer buf = comm.allocate(bytes / Double.BYTES);
             double[] halfUs = new double[trials];
-            warmUp(comm, buf, iters, i == 2); // args[2] is the first size
+            warmUp(comm, buf, iters, WARM_UP_NANOS);
             for (int t = 0; t < trials; t++) {
                 comm.barrier();
                 long t0 = System.nanoTime();
@@ -49,13 +52,16 @@ public final class PingPong implements RankProgram {
     }
 
     /**
-     * Runs the loop until rank 0 has spent 3 s in it for the first size, 0.5 s for the others (at
-     * least once). A rank's JIT compilers share its core with the spinning rank thread; measured
-     * with the mpi backend over vader, 8 B half round trips took 0.8-0.9 µs after 0.5 s of warm-up,
-     * 0.43 µs (Open MPI-C's figure) after 3 s.
+     * Runs the loop until rank 0 has spent {@code warm} in it (at least once). Before the first
+     * size, 1.5 s each of 8 B and 128 KiB messages compile both protocols (eager and rendezvous),
+     * then every size gets 0.5 s. A rank's JIT compilers share its core with the spinning rank
+     * thread, so a timed run that still compiles is slow. Measured: with the mpi backend over vader,
+     * 8 B half round trips took 0.8-0.9 µs after 0.5 s of warm-up, 0.43 µs (Open MPI-C's figure)
+     * after 3 s; with the tcp backend, 1 MiB took 234-351 µs after 3 s of 1 MiB messages alone
+     * (about 6,000 messages: C2 still compiled the rendezvous path while timed) and 222-239 µs
+     * after a 128 KiB warm-up, against 225-279 µs for Open MPI-C in the same minutes.
      */
-    private static void warmUp(Comm comm, DoubleBuffer buf, int iters, boolean first) {
-        long warm = first ? FIRST_WARM_UP_NANOS : WARM_UP_NANOS;
+    private static void warmUp(Comm comm, DoubleBuffer buf, int iters, long warm) {
         long t0 = System.nanoTime();
         do {
             if (comm.rank() <= 1) loop(comm, buf, iters);
