@@ -14,9 +14,8 @@ import org.iovlab.comm.RankProgram;
  * bench/comm/pingpong.c prints too. Arguments: {@code LABEL TRIALS SIZE:ITERS...} (sizes in bytes, multiples of 8).
  */
 public final class PingPong implements RankProgram {
-    private static final long PROTOCOL_WARM_UP_NANOS = 1_500_000_000L;
     private static final long WARM_UP_NANOS = 1_500_000_000L;
-    /** One message below and one above every backend's rendezvous threshold (64 KiB). */
+    /** One message below and one above the rendezvous threshold (64 KiB: the tcp backend's and Open MPI's). */
     private static final int[] PROTOCOL_PROBES = {8, 128 * 1024};
 
     @Override
@@ -25,7 +24,7 @@ public final class PingPong implements RankProgram {
         String label = args[0];
         int trials = Integer.parseInt(args[1]);
         int me = comm.rank();
-        for (int bytes : PROTOCOL_PROBES) warmUp(comm, comm.allocate(bytes / Double.BYTES), 100, PROTOCOL_WARM_UP_NANOS);
+        for (int bytes : PROTOCOL_PROBES) warmUp(comm, comm.allocate(bytes / Double.BYTES), 100);
         for (int i = 2; i < args.length; i++) {
             String[] si = args[i].split(":");
             int bytes = Integer.parseInt(si[0]);
@@ -33,7 +32,7 @@ public final class PingPong implements RankProgram {
             if (bytes % Double.BYTES != 0) throw new IllegalArgumentException("size must be a multiple of 8 bytes: " + bytes);
             DoubleBuffer buf = comm.allocate(bytes / Double.BYTES);
             double[] halfUs = new double[trials];
-            warmUp(comm, buf, iters, WARM_UP_NANOS);
+            warmUp(comm, buf, iters);
             for (int t = 0; t < trials; t++) {
                 comm.barrier();
                 long t0 = System.nanoTime();
@@ -52,20 +51,20 @@ public final class PingPong implements RankProgram {
     }
 
     /**
-     * Runs the loop until rank 0 has spent {@code warm} in it (at least once). Before the first
+     * Runs the loop until rank 0 has spent 1.5 s in it (at least once). Before the first
      * size, 1.5 s each of 8 B and 128 KiB messages compile both protocols (eager and rendezvous),
-     * then every size gets 0.5 s. A rank's JIT compilers share its core with the spinning rank
+     * then every size gets 1.5 s too. A rank's JIT compilers share its core with the spinning rank
      * thread, so a timed run that still compiles is slow. Measured: with the mpi backend over vader,
      * 8 B half round trips took 0.8-0.9 µs after 0.5 s of warm-up, 0.43 µs (Open MPI-C's figure)
      * after 3 s; with the tcp backend, 1 MiB took 234-351 µs after 3 s of 1 MiB messages alone
      * (about 6,000 messages: C2 still compiled the rendezvous path while timed) and 222-239 µs
      * after a 128 KiB warm-up, against 225-279 µs for Open MPI-C in the same minutes.
      */
-    private static void warmUp(Comm comm, DoubleBuffer buf, int iters, long warm) {
+    private static void warmUp(Comm comm, DoubleBuffer buf, int iters) {
         long t0 = System.nanoTime();
         do {
             if (comm.rank() <= 1) loop(comm, buf, iters);
-        } while (comm.allreduce(comm.rank() == 0 && System.nanoTime() - t0 < warm ? 1 : 0, Comm.Op.MAX) > 0);
+        } while (comm.allreduce(comm.rank() == 0 && System.nanoTime() - t0 < WARM_UP_NANOS ? 1 : 0, Comm.Op.MAX) > 0);
     }
 
     private static void loop(Comm comm, DoubleBuffer buf, int iters) {
